@@ -1,0 +1,41 @@
+package org.trafficsafety.analysis;
+
+import java.util.List;
+
+/**
+ * A signalized intersection the system watches.
+ *
+ * @param id        VCC / J2735 intersection id
+ * @param latitude  reference point, degrees
+ * @param longitude reference point, degrees
+ * @param zoneRadiusM metric radius of the zone around the reference point (default 120 m)
+ */
+public record Intersection(int id, String name, double latitude, double longitude, double zoneRadiusM) {
+
+    public static final double DEFAULT_ZONE_RADIUS_M = 120.0;
+
+    public Intersection {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("intersection " + id + " needs a name");
+        }
+        if (latitude < -90 || latitude > 90 || longitude < -180 || longitude > 180) {
+            throw new IllegalArgumentException("intersection " + id + " has an impossible position " + latitude + ", " + longitude);
+        }
+        if (!(zoneRadiusM > 0)) {
+            throw new IllegalArgumentException("intersection " + id + " zone radius must be > 0 m, was " + zoneRadiusM);
+        }
+    }
+
+    public Intersection(int id, String name, double latitude, double longitude) {
+        this(id, name, latitude, longitude, DEFAULT_ZONE_RADIUS_M);
+    }
+
+    /** The four VCC intersections seeded at first start (design section 5). */
+    public static List<Intersection> seeded() {
+        return List.of(
+                new Intersection(156, "VCC 156 (Fairfax County, VA)", 38.928411, -77.241071),
+                new Intersection(158, "VCC 158 (Fairfax County, VA)", 38.920952, -77.233830),
+                new Intersection(159, "VCC 159 (Fairfax County, VA)", 38.918318, -77.230614),
+                new Intersection(3837, "VCC 3837 (Blacksburg, VA)", 37.187012, -80.395026));
+    }
+}

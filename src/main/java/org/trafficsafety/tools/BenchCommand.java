@@ -1,0 +1,19 @@
+package org.trafficsafety.tools;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code tsi bench NAME}: the performance benchmarks whose figures docs/PERFORMANCE.md records. */
+@Command(name = "bench", description = "Run a benchmark and print its figures.",
+        subcommands = {
+        })
+public final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
