@@ -34,11 +34,14 @@ public final class Track {
     private final double[] norths = new double[CAPACITY];
     private final double[] speeds = new double[CAPACITY];
     private final double[] headings = new double[CAPACITY];
+    private final double[] sines = new double[CAPACITY];
+    private final double[] cosines = new double[CAPACITY];
     private final double[] yawRates = new double[CAPACITY];
     private final Motion scratch = new Motion();
     private int newest = -1;
     private int size;
     private int resets;
+    private double recentMaxSpeed;
 
     /**
      * @param constantVelocity true for users predicted straight (VRUs): their yaw rate is always 0
@@ -87,7 +90,7 @@ public final class Track {
                 }
             }
         }
-        double speed = Double.isFinite(speedMps) ? speedMps : Math.hypot(eastFilter.velocity(), northFilter.velocity());
+        double speed = Double.isFinite(speedMps) ? speedMps : Math.sqrt(eastFilter.velocity() * eastFilter.velocity() + northFilter.velocity() * northFilter.velocity());
         double heading;
         double yaw = 0.0;
         if (!Double.isFinite(headingDeg)) {
@@ -168,10 +171,22 @@ public final class Track {
         norths[newest] = north;
         speeds[newest] = speed;
         headings[newest] = heading;
+        double h = Math.toRadians(heading);
+        sines[newest] = Math.sin(h);
+        cosines[newest] = Math.cos(h);
         yawRates[newest] = yaw;
         if (size < CAPACITY) {
             size++;
         }
+        recentMaxSpeed = 0;
+        for (int i = 0; i < size && timeMs - times[index(i)] <= parameters.gapResetMs(); i++) {
+            recentMaxSpeed = Math.max(recentMaxSpeed, speeds[index(i)]);
+        }
+    }
+
+    /** Highest speed over the kept samples of the last {@code gapResetMs}, m/s: bounds how far the path reaches. */
+    public double recentMaxSpeedMps() {
+        return recentMaxSpeed;
     }
 
     private int index(int age) {
@@ -232,7 +247,7 @@ public final class Track {
         }
         int at = index(i);
         if (i == 0 || times[at] == timeMs) {
-            motion.start(easts[at], norths[at], headings[at], speeds[at], yawRates[at]);
+            motion.start(easts[at], norths[at], sines[at], cosines[at], headings[at], speeds[at], yawRates[at]);
             if (timeMs > times[at]) {
                 motion.advance((timeMs - times[at]) / 1000.0);
             }
@@ -241,8 +256,22 @@ public final class Track {
         int next = index(i - 1);
         double u = (double) (timeMs - times[at]) / (times[next] - times[at]);
         double heading = headings[at] + u * angleDifference(headings[next], headings[at]);
+        if (heading < 0) {
+            heading += 360.0;
+        } else if (heading >= 360.0) {
+            heading -= 360.0;
+        }
+        // Interpolated unit vector, renormalized: no trigonometry on the hot path.
+        double sin = sines[at] + u * (sines[next] - sines[at]);
+        double cos = cosines[at] + u * (cosines[next] - cosines[at]);
+        double norm = Math.sqrt(sin * sin + cos * cos);
+        if (norm < 1e-9) {
+            sin = sines[next];
+            cos = cosines[next];
+            norm = 1.0;
+        }
         motion.start(easts[at] + u * (easts[next] - easts[at]), norths[at] + u * (norths[next] - norths[at]),
-                heading, speeds[at] + u * (speeds[next] - speeds[at]), yawRates[at]);
+                sin / norm, cos / norm, heading, speeds[at] + u * (speeds[next] - speeds[at]), yawRates[at]);
     }
 
     /**
