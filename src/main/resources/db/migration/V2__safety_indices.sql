@@ -8,14 +8,15 @@ CREATE TABLE normalization_constants (
     valid_until     timestamptz,
     constants       jsonb NOT NULL CHECK (jsonb_typeof(constants) = 'object'),
     formula_version text NOT NULL,
-    CHECK (valid_until IS NULL OR valid_until > valid_from)
+    CONSTRAINT normalization_constants_valid_range CHECK (valid_until IS NULL OR valid_until > valid_from)
 );
 
--- the shipped defaults that serve until 28 days of data exist; keys are NormalizationConstants' fields
+-- the shipped defaults that serve until 28 days of data exist: NormalizationConstants.defaults() of
+-- analysis.index, its fields in snake_case
 INSERT INTO normalization_constants (id, computed_at, valid_from, valid_until, constants, formula_version)
-VALUES (1, '2026-01-01T00:00:00Z', '1970-01-01T00:00:00Z', NULL,
-        '{"vru_conflict_ref": 1.0, "vehicle_conflict_ref": 2.0, "volume_ref": 40.0, "speed_ref": 15.0,
-          "speed_std_ref": 5.0, "hard_braking_ref": 2.0,
+VALUES (1, '1970-01-01T00:00:00Z', '1970-01-01T00:00:00Z', '9999-12-31T00:00:00Z',
+        '{"vru_conflict_ref": 1.0, "vehicle_conflict_ref": 2.0, "volume_ref": 100.0, "speed_ref": 15.0,
+          "speed_std_ref": 8.0, "hard_braking_ref": 2.0,
           "weights": {"vru_events": 0.4, "vru_volume": 0.2, "vru_speed": 0.2, "vru_speed_std": 0.2,
                       "vehicle_events": 0.3, "vehicle_volume": 0.3, "vehicle_speed_std": 0.2,
                       "vehicle_hard_braking": 0.2, "combined_vru": 0.6, "combined_vehicle": 0.4}}',
@@ -68,7 +69,7 @@ CREATE TABLE safety_indices_hourly (
     data_quality_score double precision NOT NULL CHECK (data_quality_score BETWEEN 0 AND 1),
     computed_at        timestamptz NOT NULL DEFAULT now(),
     -- a mean can exceed the max by rounding: allow that much
-    CHECK (avg_si BETWEEN min_si - 1e-9 AND max_si + 1e-9),
+    CONSTRAINT safety_indices_hourly_avg_within_min_max CHECK (avg_si BETWEEN min_si - 1e-9 AND max_si + 1e-9),
     PRIMARY KEY (intersection_id, hour_timestamp)
 ) PARTITION BY RANGE (hour_timestamp);
 CREATE TABLE safety_indices_hourly_default PARTITION OF safety_indices_hourly DEFAULT;
@@ -98,7 +99,7 @@ CREATE TABLE safety_indices_daily (
     peak_si              double precision CHECK (peak_si BETWEEN 0 AND 100),
     computed_at          timestamptz NOT NULL DEFAULT now(),
     -- a mean can exceed the max by rounding: allow that much
-    CHECK (avg_si BETWEEN min_si - 1e-9 AND max_si + 1e-9),
+    CONSTRAINT safety_indices_daily_avg_within_min_max CHECK (avg_si BETWEEN min_si - 1e-9 AND max_si + 1e-9),
     PRIMARY KEY (intersection_id, date)
 );
 CREATE INDEX safety_indices_daily_date ON safety_indices_daily (date);

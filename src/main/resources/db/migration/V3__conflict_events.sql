@@ -16,10 +16,10 @@ CREATE TABLE conflict_events (
     second_speed_mps double precision NOT NULL CHECK (second_speed_mps >= 0),
     location         geometry(Point, 4326),
     ingested_at      timestamptz NOT NULL DEFAULT now(),
-    CHECK (end_time >= start_time),
-    CHECK (min_ttc_s IS NOT NULL OR min_pet_s IS NOT NULL),
-    CHECK ((min_ttc_s IS NULL) = (min_ttc_time IS NULL)),
-    CHECK ((min_pet_s IS NULL) = (min_pet_time IS NULL)),
+    CONSTRAINT conflict_events_ends_after_start CHECK (end_time >= start_time),
+    CONSTRAINT conflict_events_has_a_measure CHECK (min_ttc_s IS NOT NULL OR min_pet_s IS NOT NULL),
+    CONSTRAINT conflict_events_ttc_has_a_time CHECK ((min_ttc_s IS NULL) = (min_ttc_time IS NULL)),
+    CONSTRAINT conflict_events_pet_has_a_time CHECK ((min_pet_s IS NULL) = (min_pet_time IS NULL)),
     PRIMARY KEY (intersection_id, start_time, first_user_id, second_user_id)
 ) PARTITION BY RANGE (start_time);
 CREATE TABLE conflict_events_default PARTITION OF conflict_events DEFAULT;

@@ -22,8 +22,8 @@ CREATE TABLE job_runs (
     rows_touched bigint NOT NULL DEFAULT 0 CHECK (rows_touched >= 0),
     message      text,
     instance     text,
-    CHECK (finished_at IS NULL OR finished_at >= started_at),
-    CHECK (period_end IS NULL OR period_start IS NULL OR period_end >= period_start)
+    CONSTRAINT job_runs_finish_after_start CHECK (finished_at IS NULL OR finished_at >= started_at),
+    CONSTRAINT job_runs_period_order CHECK (period_end IS NULL OR period_start IS NULL OR period_end >= period_start)
 );
 CREATE INDEX job_runs_name_started ON job_runs (job_name, started_at DESC);
 
