@@ -6,8 +6,8 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.trafficsafety.message.MessageType;
 
-/** One client connected to {@code /ws/bsm} or {@code /ws/psm}: the messages waiting for its next push. */
-final class PushSocket implements Session.Listener.AutoDemanding {
+/** One client connected to {@code /ws/bsm} or {@code /ws/psm}: the messages waiting for its next push. Public only because Jetty invokes its callbacks reflectively. */
+public final class PushSocket implements Session.Listener.AutoDemanding {
 
     private final MessageType type;
     private final SocketHub hub;
