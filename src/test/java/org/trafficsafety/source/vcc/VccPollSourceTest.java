@@ -13,7 +13,9 @@ import org.trafficsafety.message.Bsm;
 import org.trafficsafety.message.MapData;
 import org.trafficsafety.message.MessageType;
 import org.trafficsafety.message.Psm;
+import org.trafficsafety.message.RejectReason;
 import org.trafficsafety.message.Spat;
+import org.trafficsafety.message.VccDecoder;
 import org.trafficsafety.simulation.vccserver.FakeVccServer;
 
 /** Poll mode end to end: the real client polling the fake server on loopback, short intervals. */
@@ -41,7 +43,7 @@ class VccPollSourceTest {
                 .withRetries(2, Duration.ofMillis(10), Duration.ofMillis(50))
                 .withReconnect(Duration.ofSeconds(1), Duration.ofSeconds(5));
         VccApiClient api = new VccApiClient(settings, InstantSource.system(), Sleeper.SYSTEM, new SplittableRandom(3));
-        source = new VccPollSource(api, new MinimalVccDecoder());
+        source = new VccPollSource(api, new VccDecoder());
         source.start(listener);
         return source;
     }
@@ -83,6 +85,19 @@ class VccPollSourceTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> listener.of(Bsm.class).size() == 2);
         assertThat(source.vccStatus().counters().retries()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void shouldCountMessagesTheDecoderRejects() {
+        server.publish(MessageType.BSM, VccJson.bsm(5, 1, 10_000, T0).replace("\"lat\":38.9284", "\"lat\":91.5"));
+        server.publish(MessageType.BSM, VccJson.bsm(6, 1, 10_000, T0));
+
+        start("secret", Duration.ofSeconds(10));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.of(Bsm.class).size() == 1);
+        assertThat(listener.rejections()).containsExactly(RejectReason.OUT_OF_RANGE);
+        assertThat(source.vccStatus().counters().rejected()).isEqualTo(1);
+        assertThat(source.status().counters()).containsEntry("rejected", 1L);
     }
 
     @Test

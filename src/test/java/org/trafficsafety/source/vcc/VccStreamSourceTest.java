@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.trafficsafety.message.Bsm;
 import org.trafficsafety.message.MessageType;
 import org.trafficsafety.message.Psm;
+import org.trafficsafety.message.VccDecoder;
 import org.trafficsafety.simulation.vccserver.FakeVccServer;
 
 /** Stream mode end to end: the real WebSocket client against the fake server's sockets on loopback. */
@@ -42,7 +43,7 @@ class VccStreamSourceTest {
                 .withRetries(2, Duration.ofMillis(20), Duration.ofMillis(100))
                 .withReconnect(silentTimeout, Duration.ofMillis(500));
         VccApiClient api = new VccApiClient(settings, InstantSource.system(), Sleeper.SYSTEM, new SplittableRandom(5));
-        source = new VccStreamSource(api, new MinimalVccDecoder());
+        source = new VccStreamSource(api, new VccDecoder());
         source.start(listener);
         await().atMost(Duration.ofSeconds(5)).until(() -> server.openSockets() == 2 && source.vccStatus().connected());
     }
