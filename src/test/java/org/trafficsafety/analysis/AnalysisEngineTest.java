@@ -92,6 +92,56 @@ class AnalysisEngineTest {
     }
 
     @Nested
+    class Conflicts {
+
+        /**
+         * rear-end-approach.json placed at 55 s into the minute: a follower at 13 m/s closes at 8 m/s on a leader at
+         * 5 m/s from 10 m (TTC 1.25 s), brakes at 7 m/s^2 after 0.5 s and then follows at 5 m/s; 10 Hz, until 80 s.
+         */
+        private void feedRearEndUntil(long untilMs) {
+            long start = T0 + 55_000;
+            double leader = -30;
+            double follower = -44.8;
+            double followerSpeed = 13;
+            for (long t = start; t <= untilMs; t += 100) {
+                engine.onMessage(bsm(701, t, leader, -1.75, 5));
+                engine.onMessage(bsm(702, t, follower, -1.75, followerSpeed));
+                double elapsed = (t - start) / 1000.0;
+                double accel = elapsed >= 0.5 && followerSpeed > 5 ? -7 : 0;
+                follower += followerSpeed * 0.1 + 0.5 * accel * 0.01;
+                followerSpeed = Math.max(5, followerSpeed + accel * 0.1);
+                leader += 0.5;
+            }
+        }
+
+        @Test
+        void shouldCountTheEventInItsStartMinuteAndEmitItBeforeThatMinutesRow() {
+            feedRearEndUntil(T0 + 80_000);
+
+            assertThat(out.events).hasSize(1);
+            ConflictEvent event = out.events.get(0);
+            assertThat(event.type()).isEqualTo(ConflictType.REAR_END);
+            assertThat(event.firstId()).isEqualTo(701);
+            assertThat(event.startMs()).isBetween(T0 + 55_000, T0 + 59_999);
+            SafetyIndexRow firstMinute = out.rows.get(0);
+            assertThat(firstMinute.minuteStartMs()).isEqualTo(T0);
+            assertThat(firstMinute.features().vehicleEventCount()).isEqualTo(1);
+            assertThat(firstMinute.features().vruEventCount()).isZero();
+            assertThat(out.all.indexOf(event)).isLessThan(out.all.indexOf(firstMinute));
+        }
+
+        @Test
+        void shouldHoldAMinuteOpenWhileAnEncounterThatStartedInItIsOpen() {
+            // watermark 70.5 s: frontier 60.5 s is past the minute's end, but the encounter's last flag (~56.5 s)
+            // is less than 5 s (the merge gap) behind, so the encounter and hence the minute stay open
+            feedRearEndUntil(T0 + 70_500);
+
+            assertThat(out.events).isEmpty();
+            assertThat(out.rows).isEmpty();
+        }
+    }
+
+    @Nested
     class Lateness {
 
         @Test
