@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 FakeVccCommand.class,
                 ArchiveCommand.class,
+                org.trafficsafety.tools.analyze.AnalyzeCommand.class,
         })
 public final class Tsi implements Runnable {
 
