@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
+                ArchiveCommand.class,
         })
 public final class Tsi implements Runnable {
 
