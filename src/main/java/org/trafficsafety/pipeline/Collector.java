@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trafficsafety.analysis.AnalysisEngine;
 import org.trafficsafety.analysis.AnalysisListener;
 import org.trafficsafety.analysis.ConflictEvent;
 import org.trafficsafety.analysis.SafetyIndexRow;
@@ -36,20 +37,10 @@ import org.trafficsafety.source.MessageSource;
  */
 public final class Collector implements AutoCloseable {
 
-    /** The analysis the collector drives; the application adapts {@code AnalysisEngine} to it. */
-    public interface Analysis extends MessageListener {
-
-        /** Event time has reached {@code nowMs} everywhere (a live heartbeat). */
-        void advanceTo(long nowMs);
-
-        /** End of input: close every encounter and minute. */
-        void flush();
-    }
-
     private static final Logger log = LoggerFactory.getLogger(Collector.class);
 
     private final MessageSource source;
-    private final Analysis analysis;
+    private final AnalysisEngine analysis;
     private final CollectorSinks sinks;
     private final CollectorSettings settings;
     private final PipelineMetrics metrics;
@@ -73,7 +64,11 @@ public final class Collector implements AutoCloseable {
     private long lastFileFlushMs;
     private volatile boolean running;
 
-    public Collector(MessageSource source, Function<AnalysisListener, Analysis> analysis, CollectorSinks sinks,
+    /**
+     * @param analysis builds the analysis engine around the collector's listener (the engine takes its listener at
+     *                 construction)
+     */
+    public Collector(MessageSource source, Function<AnalysisListener, AnalysisEngine> analysis, CollectorSinks sinks,
                      CollectorSettings settings, PipelineMetrics metrics, Clock clock) {
         this.source = source;
         this.analysis = analysis.apply(new Output());

@@ -13,6 +13,7 @@ import org.trafficsafety.analysis.SafetyIndexRow;
 import org.trafficsafety.message.Message;
 import org.trafficsafety.pipeline.spool.BatchCodec;
 import org.trafficsafety.pipeline.spool.Spool;
+import org.trafficsafety.store.archive.ArchiveStore;
 import org.trafficsafety.store.db.ConflictEventWriter;
 import org.trafficsafety.store.db.IndexRowWriter;
 import org.trafficsafety.store.parquet.ProcessedParquetWriter;
@@ -22,7 +23,7 @@ import org.trafficsafety.store.parquet.WrittenFile;
 /**
  * The collector's sinks, each isolated with its own thread, queue and spool ({@code <spoolRoot>/<sink name>}):
  * PostgreSQL index rows and conflicts, processed Parquet (when dual write is on), the raw Parquet archive, and the
- * bucket upload of every finished Parquet file (when an uploader is given). Closing drains them in data-flow order,
+ * bucket upload of every finished Parquet file (when an archive store is given and uploads are on). Closing drains them in data-flow order,
  * so that files written during the drain are still handed to the uploader.
  */
 public final class CollectorSinks implements AutoCloseable {
@@ -38,12 +39,12 @@ public final class CollectorSinks implements AutoCloseable {
     private final IsolatedSink<FlushBatch<Message>> raw;
     private final Optional<IsolatedSink<WrittenFile>> upload;
 
-    private CollectorSinks(CollectorSettings settings, DataSource dataSource, Optional<Sink<WrittenFile>> uploader,
+    private CollectorSinks(CollectorSettings settings, DataSource dataSource, Optional<ArchiveStore> archive,
                            PipelineMetrics metrics, Clock clock) throws IOException {
         this.processedWriter = new ProcessedParquetWriter(clock);
         this.rawWriter = new RawParquetWriter();
-        this.upload = settings.upload() && uploader.isPresent()
-                ? Optional.of(isolate(settings, uploader.get(), new WrittenFileCodec(), metrics, "gcs.upload", Tags.empty(), clock))
+        this.upload = settings.upload() && archive.isPresent()
+                ? Optional.of(isolate(settings, new ArchiveUploadSink(archive.get()), new WrittenFileCodec(), metrics, "gcs.upload", Tags.empty(), clock))
                 : Optional.empty();
         Consumer<WrittenFile> finished = file -> upload.ifPresent(u -> u.submit(file));
         this.indices = isolate(settings, new DatabaseSinks.IndexRows(new IndexRowWriter(dataSource), metrics, clock),
@@ -63,9 +64,9 @@ public final class CollectorSinks implements AutoCloseable {
     }
 
     /** Opens every sink's spool (replaying what a previous run left) and starts the sinks' threads. */
-    public static CollectorSinks open(CollectorSettings settings, DataSource dataSource, Optional<Sink<WrittenFile>> uploader,
+    public static CollectorSinks open(CollectorSettings settings, DataSource dataSource, Optional<ArchiveStore> archive,
                                       PipelineMetrics metrics, Clock clock) throws IOException {
-        CollectorSinks sinks = new CollectorSinks(settings, dataSource, uploader, metrics, clock);
+        CollectorSinks sinks = new CollectorSinks(settings, dataSource, archive, metrics, clock);
         sinks.all.forEach(IsolatedSink::start);
         return sinks;
     }
