@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
                 ArchiveCommand.class,
+                org.trafficsafety.tools.analyze.AnalyzeCommand.class,
         })
 public final class Tsi implements Runnable {
 
