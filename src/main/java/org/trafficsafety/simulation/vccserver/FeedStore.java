@@ -42,15 +42,23 @@ final class FeedStore {
     }
 
     /** Stores one message JSON document of {@code type}; returns the text the server serves for it. */
-    synchronized String publish(MessageType type, String document) {
+    String publish(MessageType type, String document) {
         JsonNode root = json.readTree(document);
         String text = document;
         if (type == MessageType.SPAT && root.isString()) {
             text = root.asString();
             root = json.readTree(text);
         }
+        publish(type, keyOf(type, root), text);
+        return text;
+    }
+
+    /**
+     * Stores a document whose key is already known: the vehicle or VRU id for BSM/PSM, the intersection id for
+     * MapData and SPaT (sent as the JSON object, not as a string).
+     */
+    synchronized void publish(MessageType type, long key, String text) {
         Map<Long, Entry> latest = current.get(type);
-        long key = keyOf(type, root);
         latest.remove(key);
         latest.put(key, new Entry(text, clock.millis()));
         ArrayDeque<String> recent = history.get(type);
@@ -58,7 +66,6 @@ final class FeedStore {
         if (recent.size() > HISTORY) {
             recent.removeFirst();
         }
-        return text;
     }
 
     /** The JSON array a REST endpoint returns: current BSM/PSM, all MapData, SPaT as an array of strings. */
@@ -93,7 +100,7 @@ final class FeedStore {
         return List.copyOf(all.subList(Math.max(0, all.size() - count), all.size()));
     }
 
-    private long keyOf(MessageType type, JsonNode root) {
+    private synchronized long keyOf(MessageType type, JsonNode root) {
         JsonNode id = switch (type) {
             case BSM -> root.path("bsmJson").path("coreData").path("id");
             case PSM -> root.path("psmJson").path("id");

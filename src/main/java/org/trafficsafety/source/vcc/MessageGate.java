@@ -30,9 +30,11 @@ final class MessageGate implements MessageListener {
         this.repeats = new RepeatFilter(repeatWindow);
     }
 
-    /** Decodes one document received now and delivers what it holds. */
-    synchronized void deliver(String document) {
+    /** Decodes one document received now and delivers what it holds; returns how many messages were delivered. */
+    synchronized long deliver(String document) {
+        long before = counters.messages.get();
         decoder.decode(document, clock.millis(), this);
+        return counters.messages.get() - before;
     }
 
     @Override
