@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", description = "Run a benchmark and print its figures.",
         subcommands = {
                 ConflictBenchmark.class,
+                ParquetBenchCommand.class,
+                AnalysisBenchmark.class,
         })
 public final class BenchCommand implements Runnable {
 
