@@ -9,6 +9,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
+                FakeVccCommand.class,
+                ArchiveCommand.class,
+                org.trafficsafety.tools.analyze.AnalyzeCommand.class,
         })
 public final class Tsi implements Runnable {
 

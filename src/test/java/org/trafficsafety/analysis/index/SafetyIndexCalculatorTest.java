@@ -12,7 +12,7 @@ import org.trafficsafety.analysis.MinuteFeatures;
 import org.trafficsafety.analysis.SafetyIndexRow;
 
 /**
- * Golden values for the tsi-1 formulas, computed by hand with the shipped default constants:
+ * Golden values for the tsi-1 formulas, computed by hand with round test constants:
  * vru_conflict_ref 1, vehicle_conflict_ref 2, volume_ref 100, speed_ref 15, speed_std_ref 8, hard_braking_ref 2.
  */
 class SafetyIndexCalculatorTest {
@@ -22,7 +22,12 @@ class SafetyIndexCalculatorTest {
     private static final long MINUTE = Instant.parse("2026-11-24T14:37:00Z").toEpochMilli();
 
     private final SafetyIndexCalculator calculator = new SafetyIndexCalculator(50);
-    private final NormalizationConstants constants = NormalizationConstants.defaults();
+    private final NormalizationConstants constants = constants(IndexWeights.defaults());
+
+    private static NormalizationConstants constants(IndexWeights weights) {
+        return new NormalizationConstants(1, Instant.EPOCH, Instant.EPOCH, NormalizationConstants.OPEN_END,
+                1, 2, 100, 15, 8, 2, weights);
+    }
 
     private static MinuteFeatures features(int volume, int vrus, double avgSpeed, double speedStd, int hardBraking,
             int vehicleEvents, int vruEvents) {
@@ -90,7 +95,7 @@ class SafetyIndexCalculatorTest {
         // vru index only from VRU events, vehicle index only from hard braking, combined half and half:
         // vru = 100 * 1.0 * n(1, 1) = 100; vehicle = 100 * 1.0 * n(1, 2) = 50; combined = 0.5*100 + 0.5*50 = 75
         IndexWeights weights = new IndexWeights(1, 0, 0, 0, 0, 0, 0, 1, 0.5, 0.5);
-        SafetyIndexRow row = calculator.compute(features(50, 4, 12, 4, 1, 1, 1), NormalizationConstants.defaults(weights),
+        SafetyIndexRow row = calculator.compute(features(50, 4, 12, 4, 1, 1, 1), constants(weights),
                 Optional.empty());
 
         assertThat(row.vruIndex()).isCloseTo(100.0, within(EPS));
