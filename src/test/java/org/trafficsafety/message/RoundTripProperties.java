@@ -170,7 +170,7 @@ class RoundTripProperties {
 
     private Arbitrary<Message> spats() {
         Arbitrary<Long> offsets = Arbitraries.longs().between(-600_000, 1_200_000);
-        return Combinators.combine(receivedAt(), Arbitraries.integers().between(-30_000, 29_999),
+        return Combinators.combine(receivedAt(), Arbitraries.integers().between(-29_999, 29_999),
                 Arbitraries.integers().between(1, 65_535), Arbitraries.integers().between(0, 0xFFFF),
                 Arbitraries.of(Spat.SignalPhase.class), Arbitraries.integers().between(1, 255), offsets,
                 orUnknown(offsets)).as((rx, eventOffset, id, status, phase, group, minEnd, likely) -> new Spat(
