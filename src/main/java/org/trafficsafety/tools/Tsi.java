@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
+                ServeCommand.class,
+                MigrateCommand.class,
         })
 public final class Tsi implements Runnable {
 
