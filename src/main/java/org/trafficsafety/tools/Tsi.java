@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 ServeCommand.class,
                 MigrateCommand.class,
+                FakeVccCommand.class,
+                ArchiveCommand.class,
+                org.trafficsafety.tools.analyze.AnalyzeCommand.class,
         })
 public final class Tsi implements Runnable {
 

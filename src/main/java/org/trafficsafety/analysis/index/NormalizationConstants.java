@@ -31,6 +31,8 @@ public record NormalizationConstants(
 
     /** Id of the shipped defaults, the row the schema seeds. */
     public static final long DEFAULT_ID = 1;
+    /** {@code validUntil} of a set with no end: the table's {@code valid_until} is NULL. */
+    public static final Instant OPEN_END = Instant.parse("9999-12-31T23:59:59Z");
     /** Floor of every reference but speed_std_ref. */
     public static final double REF_FLOOR = 1.0;
     /** Floor of speed_std_ref, m/s. */
@@ -55,9 +57,9 @@ public record NormalizationConstants(
     }
 
     /**
-     * The shipped defaults (id 1), used until 28 days of history exist. Chosen for a busy signalized
-     * intersection seen through a 120 m zone: at most 1 vehicle–VRU and 2 vehicle–vehicle conflicts a minute,
-     * 100 distinct vehicles a minute, 15 m/s (54 km/h) mean speed, 8 m/s spread of speeds, 2 hard brakings.
+     * The shipped defaults, equal to the row {@code V2__safety_indices.sql} seeds (id 1, valid from 1970 with no end):
+     * at most 1 vehicle–VRU and 2 vehicle–vehicle conflicts a minute, 40 distinct vehicles a minute, 15 m/s
+     * (54 km/h) mean speed, 5 m/s spread of speeds, 2 hard brakings. Used until enough history exists.
      */
     public static NormalizationConstants defaults() {
         return defaults(IndexWeights.defaults());
@@ -65,8 +67,8 @@ public record NormalizationConstants(
 
     /** The shipped defaults with other weights. */
     public static NormalizationConstants defaults(IndexWeights weights) {
-        return new NormalizationConstants(DEFAULT_ID, Instant.EPOCH, Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"),
-                1.0, 2.0, 100.0, 15.0, 8.0, 2.0, weights);
+        return new NormalizationConstants(DEFAULT_ID, Instant.parse("2026-01-01T00:00:00Z"), Instant.EPOCH, OPEN_END,
+                1.0, 2.0, 40.0, 15.0, 5.0, 2.0, weights);
     }
 
     /** The same constants as stored under {@code storedId}. */

@@ -97,7 +97,10 @@ class ConstantsCalculatorTest {
     void shouldShipDefaultsMatchingTheSeededRow() {
         NormalizationConstants d = NormalizationConstants.defaults();
 
+        // V2__safety_indices.sql seeds 1, 2, 40, 15, 5, 2 with the design's weights
         assertThat(d.id()).isEqualTo(1L);
+        assertThat(new double[] {d.vruConflictRef(), d.vehicleConflictRef(), d.volumeRef(), d.speedRef(), d.speedStdRef(),
+                d.hardBrakingRef()}).containsExactly(1, 2, 40, 15, 5, 2);
         assertThat(d.weights()).isEqualTo(IndexWeights.defaults());
         assertThat(d.withId(7).id()).isEqualTo(7L);
     }

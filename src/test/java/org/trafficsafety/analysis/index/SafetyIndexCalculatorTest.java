@@ -12,7 +12,7 @@ import org.trafficsafety.analysis.MinuteFeatures;
 import org.trafficsafety.analysis.SafetyIndexRow;
 
 /**
- * Golden values for the tsi-1 formulas, computed by hand with the shipped default constants:
+ * Golden values for the tsi-1 formulas, computed by hand with round test constants:
  * vru_conflict_ref 1, vehicle_conflict_ref 2, volume_ref 100, speed_ref 15, speed_std_ref 8, hard_braking_ref 2.
  */
 class SafetyIndexCalculatorTest {
@@ -22,7 +22,12 @@ class SafetyIndexCalculatorTest {
     private static final long MINUTE = Instant.parse("2026-11-24T14:37:00Z").toEpochMilli();
 
     private final SafetyIndexCalculator calculator = new SafetyIndexCalculator(50);
-    private final NormalizationConstants constants = NormalizationConstants.defaults();
+    private final NormalizationConstants constants = constants(IndexWeights.defaults());
+
+    private static NormalizationConstants constants(IndexWeights weights) {
+        return new NormalizationConstants(1, Instant.EPOCH, Instant.EPOCH, NormalizationConstants.OPEN_END,
+                1, 2, 100, 15, 8, 2, weights);
+    }
 
     private static MinuteFeatures features(int volume, int vrus, double avgSpeed, double speedStd, int hardBraking,
             int vehicleEvents, int vruEvents) {
@@ -90,12 +95,34 @@ class SafetyIndexCalculatorTest {
         // vru index only from VRU events, vehicle index only from hard braking, combined half and half:
         // vru = 100 * 1.0 * n(1, 1) = 100; vehicle = 100 * 1.0 * n(1, 2) = 50; combined = 0.5*100 + 0.5*50 = 75
         IndexWeights weights = new IndexWeights(1, 0, 0, 0, 0, 0, 0, 1, 0.5, 0.5);
-        SafetyIndexRow row = calculator.compute(features(50, 4, 12, 4, 1, 1, 1), NormalizationConstants.defaults(weights),
+        SafetyIndexRow row = calculator.compute(features(50, 4, 12, 4, 1, 1, 1), constants(weights),
                 Optional.empty());
 
         assertThat(row.vruIndex()).isCloseTo(100.0, within(EPS));
         assertThat(row.vehicleIndex()).isCloseTo(50.0, within(EPS));
         assertThat(row.combinedIndex()).isCloseTo(75.0, within(EPS));
+    }
+
+    @Test
+    void shouldReproduceTheWorkedExampleOfTheMethodologyDoc() {
+        // docs/methodology.md, with the shipped defaults (refs 1, 2, 40, 15, 5, 2):
+        // n: volume 30/40 = 0.75, speed 9/15 = 0.6, std 3/5 = 0.6, braking 1/2 = 0.5, vehicle events 1/2 = 0.5
+        // vru     = 100 (0.4*0 + 0.2*0.75 + 0.2*0.6 + 0.2*0.6)   = 100 (0.15 + 0.12 + 0.12) = 39
+        // vehicle = 100 (0.3*0.5 + 0.3*0.75 + 0.2*0.6 + 0.2*0.5) = 100 (0.15 + 0.225 + 0.12 + 0.10) = 59.5
+        // combined = 0.6*39 + 0.4*59.5 = 23.4 + 23.8 = 47.2
+        // EB with prior 30 / 45 / 36: m = 30 + 4 = 34, w = 34/84
+        // vru_eb = (34*39 + 50*30)/84 = 2826/84; vehicle_eb = (34*59.5 + 50*45)/84 = 4273/84;
+        // combined_eb = (34*47.2 + 50*36)/84 = 3404.8/84 = 40.533...
+        SafetyIndexRow row = calculator.compute(features(30, 4, 9, 3, 1, 1, 0), NormalizationConstants.defaults(),
+                Optional.of(new EbPrior(30, 45, 36, 28)));
+
+        assertThat(row.vruIndex()).isCloseTo(39.0, within(EPS));
+        assertThat(row.vehicleIndex()).isCloseTo(59.5, within(EPS));
+        assertThat(row.combinedIndex()).isCloseTo(47.2, within(EPS));
+        assertThat(row.vruIndexEb()).isCloseTo(2826.0 / 84, within(EPS));
+        assertThat(row.vehicleIndexEb()).isCloseTo(4273.0 / 84, within(EPS));
+        assertThat(row.combinedIndexEb()).isCloseTo(3404.8 / 84, within(EPS));
+        assertThat(RiskLevel.of(row.combinedIndexEb())).isEqualTo(RiskLevel.LOW);
     }
 
     @Nested
