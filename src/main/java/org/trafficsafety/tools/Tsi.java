@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
+                InspectCommand.class,
                 FakeVccCommand.class,
                 ArchiveCommand.class,
                 org.trafficsafety.tools.analyze.AnalyzeCommand.class,
