@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
                 InspectCommand.class,
+                ServeCommand.class,
+                MigrateCommand.class,
                 FakeVccCommand.class,
                 ArchiveCommand.class,
                 org.trafficsafety.tools.analyze.AnalyzeCommand.class,
