@@ -125,10 +125,10 @@ class VccApiClientTest {
 
         List<Long> arrivals = server.requestArrivalsNanos();
         assertThat(arrivals).hasSize(6);
-        for (int i = 1; i < arrivals.size(); i++) {
-            // measured at the server, so allow up to 10 ms of network and scheduling noise below the 100 ms spacing
-            assertThat(Duration.ofNanos(arrivals.get(i) - arrivals.get(i - 1)).toMillis()).isGreaterThanOrEqualTo(90);
-        }
+        // measured at the server, where one arrival can be late and make the next gap look short, so check the
+        // span: 5 gaps of at least 100 ms each, less 10 ms for the noise at its two ends (exact gaps: RateLimiter test)
+        long spanMs = Duration.ofNanos(arrivals.getLast() - arrivals.getFirst()).toMillis();
+        assertThat(spanMs).isGreaterThanOrEqualTo(490);
     }
 
     @Test

@@ -117,10 +117,10 @@ class VccStreamSourceTest {
     void shouldRecoverWhenTheTokenExpiresMidSession() {
         start(Duration.ofSeconds(5));
 
+        server.replayOnConnect(2);
         server.expireTokens();
         server.dropSockets();
         publishBsms(1, 2);
-        server.replayOnConnect(2);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> listener.of(Bsm.class).size() == 2);
         assertThat(source.vccStatus().counters().unauthorized()).isGreaterThanOrEqualTo(1);
