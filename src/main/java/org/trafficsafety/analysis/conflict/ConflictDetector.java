@@ -1,0 +1,375 @@
+package org.trafficsafety.analysis.conflict;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.trafficsafety.analysis.ConflictEvent;
+import org.trafficsafety.analysis.ConflictType;
+import org.trafficsafety.analysis.geometry.LocalFrame;
+import org.trafficsafety.analysis.track.Motion;
+import org.trafficsafety.analysis.track.Track;
+
+/**
+ * Finds conflicts between the road users of one intersection (design section 6).
+ *
+ * <p>Each observation updates its user's smoothed track; then the user is evaluated against every other user
+ * whose track covers the moment (at most 1 s of extrapolation). TTC: both are predicted with constant speed and
+ * turn rate and their bodies (rectangles, discs) tested for overlap; a flag needs the closing speed and must
+ * persist over evaluations at least 0.5 s apart. PET: the observed user's body, on its path since its previous
+ * sample, is checked against the other's recently swept path. Flags of a pair within 5 s form one encounter,
+ * which becomes one {@link ConflictEvent} when it closes.
+ *
+ * <p>Cost: a distance bound and the closing-speed test discard most pairs; no allocation per observation except
+ * for a new user or a flagged pair. One per intersection; not thread-safe.
+ */
+public final class ConflictDetector {
+
+    private static final long SWEEP_INTERVAL_MS = 500;
+    /** A pair with no flag and no evaluation for this long holds nothing worth keeping. */
+    private static final long STALE_PAIR_MS = 2_000;
+    /**
+     * Paths of two users that are not turning stay parallel only up to heading noise: PET is skipped when their
+     * headings are this much below the minimum path angle.
+     */
+    private static final double PARALLEL_MARGIN_DEG = 10.0;
+
+    private final int intersectionId;
+    private final LocalFrame frame;
+    private final ConflictParameters parameters;
+    private final Map<Long, RoadUser> usersByKey = new HashMap<>();
+    private final List<RoadUser> users = new ArrayList<>();
+    private final Map<Long, Pair> pairs = new LinkedHashMap<>();
+    private final List<ConflictEvent> closing = new ArrayList<>();
+    private final TimeToCollision timeToCollision = new TimeToCollision();
+    private final Motion motionA = new Motion();
+    private final Motion motionB = new Motion();
+    private final Motion entering = new Motion();
+    private final Motion other = new Motion();
+    private final Motion past = new Motion();
+    private final double ttcStepS;
+    private int nextSerial;
+    private long nowMs = Long.MIN_VALUE;
+    private long nextSweepMs = Long.MIN_VALUE;
+    /** No open encounter is due to close before this time (a lower bound: flags only postpone closing). */
+    private long closeDueMs = Long.MAX_VALUE;
+    private long outOfOrder;
+
+    public ConflictDetector(int intersectionId, LocalFrame frame, ConflictParameters parameters) {
+        if (frame == null || parameters == null) {
+            throw new IllegalArgumentException("frame and parameters must not be null");
+        }
+        this.intersectionId = intersectionId;
+        this.frame = frame;
+        this.parameters = parameters;
+        this.ttcStepS = parameters.ttcStepMs() / 1000.0;
+    }
+
+    /**
+     * Observations arrive in non-decreasing timeMs order (the caller sorts within its lateness window). A sample
+     * older than its user's last one is counted in {@link #outOfOrderCount()} and skipped.
+     */
+    public void observe(RoadUserObservation o, Consumer<ConflictEvent> closedEvents) {
+        long t = o.timeMs();
+        if (t > nowMs) {
+            nowMs = t;
+        }
+        if (nowMs >= nextSweepMs || nowMs >= closeDueMs) {
+            sweep(nowMs, closedEvents);
+        }
+        long key = RoadUser.key(o.id(), o.kind());
+        RoadUser user = usersByKey.get(key);
+        if (user == null) {
+            user = new RoadUser(o.id(), o.kind(), nextSerial++, parameters);
+            usersByKey.put(key, user);
+            users.add(user);
+        }
+        user.updateDimensions(o.lengthM(), o.widthM());
+        if (!user.track.update(t, o.eastM(), o.northM(), o.speedMps(), o.headingDeg(), o.yawRateDegS())) {
+            outOfOrder++;
+            return;
+        }
+        evaluate(user, t, closedEvents);
+    }
+
+    /**
+     * Time has advanced to nowMs with no observation: close encounters whose last flag is more than the merge
+     * gap (5 s) old, forget users silent for longer than their retention. Cheap enough to call per message:
+     * it does work only when an encounter is due or every 0.5 s of event time.
+     */
+    public void advanceTo(long nowMs, Consumer<ConflictEvent> closedEvents) {
+        if (nowMs > this.nowMs) {
+            this.nowMs = nowMs;
+        }
+        if (this.nowMs >= nextSweepMs || this.nowMs >= closeDueMs) {
+            sweep(this.nowMs, closedEvents);
+        }
+    }
+
+    /**
+     * Start time of the earliest encounter still open (or of a run of TTC flags that may still become one), or
+     * Long.MAX_VALUE: a minute is not closed while an encounter that started in it is open.
+     */
+    public long earliestOpenEncounterStartMs() {
+        long earliest = Long.MAX_VALUE;
+        for (Pair pair : pairs.values()) {
+            if (pair.isOpen()) {
+                earliest = Math.min(earliest, pair.encounterStartMs);
+            }
+            if (pair.holdStartMs != Pair.NONE) {
+                earliest = Math.min(earliest, pair.holdStartMs);
+            }
+        }
+        return earliest;
+    }
+
+    /** Closes everything (end of input): open encounters become events, unconfirmed flags are dropped. */
+    public void flush(Consumer<ConflictEvent> closedEvents) {
+        closing.clear();
+        for (Pair pair : pairs.values()) {
+            if (pair.isOpen()) {
+                closing.add(close(pair));
+            }
+        }
+        pairs.clear();
+        users.clear();
+        usersByKey.clear();
+        emit(closedEvents);
+    }
+
+    /** Samples skipped because they were older than their user's previous sample. */
+    public long outOfOrderCount() {
+        return outOfOrder;
+    }
+
+    /** Road users currently tracked. */
+    public int trackedUserCount() {
+        return users.size();
+    }
+
+    private void evaluate(RoadUser a, long t, Consumer<ConflictEvent> sink) {
+        a.track.stateAt(t, motionA);
+        for (int i = 0, n = users.size(); i < n; i++) {
+            RoadUser b = users.get(i);
+            if (b == a || (a.isVru() && b.isVru()) || !b.track.covers(t)) {
+                continue;
+            }
+            b.track.stateAt(t, motionB);
+            boolean vru = a.isVru() || b.isVru();
+            double de = motionB.eastM() - motionA.eastM();
+            double dn = motionB.northM() - motionA.northM();
+            double distance2 = de * de + dn * dn;
+            double speeds = motionA.speedMps() + motionB.speedMps();
+            double horizonS = parameters.ttcThresholdS(vru);
+            double ttcReach = speeds * horizonS + a.boundingRadiusM() + b.boundingRadiusM();
+            double ttc = TimeToCollision.NONE;
+            if (distance2 <= ttcReach * ttcReach
+                    && TimeToCollision.closingSpeedMps(motionA, motionB) >= parameters.closingSpeedMps(vru)) {
+                ttc = timeToCollision.compute(a, motionA, b, motionB, horizonS, ttcStepS);
+            }
+            recordTtc(a, b, t, ttc, sink);
+            if (petPossible(a, b, t, distance2)) {
+                evaluatePet(a, b, t, parameters.petThresholdS(vru), sink);
+            }
+        }
+    }
+
+    private void recordTtc(RoadUser a, RoadUser b, long t, double ttc, Consumer<ConflictEvent> sink) {
+        boolean flagged = ttc != TimeToCollision.NONE;
+        Pair pair;
+        if (flagged) {
+            pair = pairOf(a, b);
+        } else {
+            if (a.pairCount == 0 || b.pairCount == 0) {
+                return;
+            }
+            pair = pairs.get(Pair.key(a, b));
+            if (pair == null) {
+                return;
+            }
+        }
+        pair.lastEvaluatedMs = t;
+        if (!flagged) {
+            pair.holdStartMs = Pair.NONE;
+            pair.pendingTtc.clear();
+            return;
+        }
+        if (pair.holdStartMs == Pair.NONE) {
+            pair.holdStartMs = t;
+            pair.pendingTtc.clear();
+        }
+        boolean aFirst = pair.first == a;
+        pair.pendingTtc.offer(ttc, t, Track.angleDifference(motionA.headingDeg(), motionB.headingDeg()),
+                (motionA.eastM() + motionB.eastM()) / 2, (motionA.northM() + motionB.northM()) / 2,
+                aFirst ? motionA.speedMps() : motionB.speedMps(), aFirst ? motionB.speedMps() : motionA.speedMps());
+        if (t - pair.holdStartMs >= parameters.persistenceMs()) {
+            flag(pair, pair.holdStartMs, t, sink);
+            pair.ttc.offer(pair.pendingTtc);
+        }
+    }
+
+    /**
+     * Cheap necessary conditions for a PET flag of a entering b's recent path: a moved, the paths may cross at
+     * the minimum angle, and the two paths over the window come within the bodies' reach of each other (each
+     * path stays within its recent maximum speed times the window of the current position).
+     */
+    private boolean petPossible(RoadUser a, RoadUser b, long t, double distance2) {
+        if (a.track.recentMaxSpeedMps() < parameters.petMinSpeedMps()) {
+            return false;
+        }
+        if (a.track.yawRateRadS() == 0 && b.track.yawRateRadS() == 0) {
+            double angle = Math.abs(Track.angleDifference(motionA.headingDeg(), motionB.headingDeg()));
+            if (angle > 90) {
+                angle = 180 - angle;
+            }
+            if (angle < parameters.petMinPathAngleDeg() - PARALLEL_MARGIN_DEG) {
+                return false;
+            }
+        }
+        long previous = a.track.previousTimeMs();
+        double entering = previous == Track.NO_TIME ? 0 : (t - previous) / 1000.0;
+        double window = entering + parameters.petThresholdS(a.isVru() || b.isVru());
+        double reach = a.track.recentMaxSpeedMps() * entering + b.track.recentMaxSpeedMps() * window
+                + a.petRadiusM() + b.petRadiusM();
+        return distance2 <= reach * reach;
+    }
+
+    private void evaluatePet(RoadUser a, RoadUser b, long t, double thresholdS, Consumer<ConflictEvent> sink) {
+        long step = parameters.petStepMs();
+        long previous = a.track.previousTimeMs();
+        long from = previous == Track.NO_TIME ? t : Math.min(t, previous + step);
+        long windowMs = Math.round(thresholdS * 1000.0);
+        double radius = a.petRadiusM() + b.petRadiusM();
+        double minAngle = parameters.petMinPathAngleDeg();
+        double best = Double.POSITIVE_INFINITY;
+        long bestAt = 0;
+        double bestHeadingDiff = 0;
+        double bestMidE = 0;
+        double bestMidN = 0;
+        double bestSpeedA = 0;
+        double bestSpeedB = 0;
+        for (long tau = from; ; tau = Math.min(t, tau + step)) {
+            a.track.stateAt(tau, entering);
+            if (entering.speedMps() >= parameters.petMinSpeedMps() && b.track.covers(tau)) {
+                b.track.stateAt(tau, other);
+                double x = entering.eastM();
+                double y = entering.northM();
+                boolean otherStillThere = Footprints.discsOverlap(x, y, a.petRadiusM(), other.eastM(), other.northM(), b.petRadiusM());
+                long s = otherStillThere ? Track.NO_TIME : b.track.latestTimeWithin(x, y, radius, tau - windowMs, tau);
+                if (s != Track.NO_TIME) {
+                    b.track.stateAt(s, past);
+                    double headingDiff = Track.angleDifference(entering.headingDeg(), past.headingDeg());
+                    double pathAngle = Math.abs(headingDiff);
+                    if (pathAngle > 90) {
+                        pathAngle = 180 - pathAngle;
+                    }
+                    double gap = (tau - s) / 1000.0;
+                    if (pathAngle >= minAngle && gap < best) {
+                        best = gap;
+                        bestAt = tau;
+                        bestHeadingDiff = headingDiff;
+                        bestMidE = (x + past.eastM()) / 2;
+                        bestMidN = (y + past.northM()) / 2;
+                        bestSpeedA = entering.speedMps();
+                        bestSpeedB = past.speedMps();
+                    }
+                }
+            }
+            if (tau >= t) {
+                break;
+            }
+        }
+        if (best <= thresholdS) {
+            Pair pair = pairOf(a, b);
+            pair.lastEvaluatedMs = t;
+            flag(pair, bestAt, bestAt, sink);
+            boolean aFirst = pair.first == a;
+            pair.pet.offer(best, bestAt, bestHeadingDiff, bestMidE, bestMidN,
+                    aFirst ? bestSpeedA : bestSpeedB, aFirst ? bestSpeedB : bestSpeedA);
+        }
+    }
+
+    private Pair pairOf(RoadUser a, RoadUser b) {
+        long key = Pair.key(a, b);
+        Pair pair = pairs.get(key);
+        if (pair == null) {
+            pair = new Pair(a, b);
+            pairs.put(key, pair);
+            a.pairCount++;
+            b.pairCount++;
+        }
+        return pair;
+    }
+
+    /** Adds flags at [fromMs, toMs] to the pair's encounter, closing the previous one if the gap is too long. */
+    private void flag(Pair pair, long fromMs, long toMs, Consumer<ConflictEvent> sink) {
+        if (pair.isOpen() && fromMs - pair.lastFlagMs > parameters.encounterMergeMs()) {
+            sink.accept(close(pair));
+        }
+        if (pair.isOpen()) {
+            pair.encounterStartMs = Math.min(pair.encounterStartMs, fromMs);
+            pair.lastFlagMs = Math.max(pair.lastFlagMs, toMs);
+        } else {
+            pair.encounterStartMs = fromMs;
+            pair.lastFlagMs = toMs;
+        }
+        closeDueMs = Math.min(closeDueMs, pair.lastFlagMs + parameters.encounterMergeMs() + 1);
+    }
+
+    private void sweep(long now, Consumer<ConflictEvent> sink) {
+        nextSweepMs = now + SWEEP_INTERVAL_MS;
+        closeDueMs = Long.MAX_VALUE;
+        closing.clear();
+        for (Iterator<Pair> it = pairs.values().iterator(); it.hasNext(); ) {
+            Pair pair = it.next();
+            if (pair.isOpen() && now - pair.lastFlagMs > parameters.encounterMergeMs()) {
+                closing.add(close(pair));
+            }
+            if (pair.holdStartMs != Pair.NONE && now - pair.lastEvaluatedMs > parameters.encounterMergeMs()) {
+                pair.holdStartMs = Pair.NONE;
+                pair.pendingTtc.clear();
+            }
+            if (pair.isOpen()) {
+                closeDueMs = Math.min(closeDueMs, pair.lastFlagMs + parameters.encounterMergeMs() + 1);
+            } else if (pair.holdStartMs == Pair.NONE && now - pair.lastEvaluatedMs > STALE_PAIR_MS) {
+                it.remove();
+                pair.first.pairCount--;
+                pair.second.pairCount--;
+            }
+        }
+        for (int i = users.size() - 1; i >= 0; i--) {
+            RoadUser user = users.get(i);
+            if (now - user.track.lastTimeMs() > parameters.userRetentionMs()) {
+                users.remove(i);
+                usersByKey.remove(RoadUser.key(user.id, user.kind));
+            }
+        }
+        emit(sink);
+    }
+
+    private void emit(Consumer<ConflictEvent> sink) {
+        closing.sort(Comparator.comparingLong(ConflictEvent::startMs));
+        for (ConflictEvent event : closing) {
+            sink.accept(event);
+        }
+        closing.clear();
+    }
+
+    private ConflictEvent close(Pair pair) {
+        Measure at = pair.ttc.isSet() ? pair.ttc : pair.pet;
+        ConflictEvent event = new ConflictEvent(intersectionId, pair.encounterStartMs, pair.lastFlagMs,
+                ConflictType.ofHeadingDifference(at.headingDifferenceDeg),
+                pair.first.id, pair.first.kind, pair.second.id, pair.second.kind,
+                pair.ttc.isSet() ? pair.ttc.valueS : Double.NaN, pair.ttc.isSet() ? pair.ttc.atMs : 0,
+                pair.pet.isSet() ? pair.pet.valueS : Double.NaN, pair.pet.isSet() ? pair.pet.atMs : 0,
+                frame.latitude(at.midNorthM), frame.longitude(at.midEastM), at.firstSpeedMps, at.secondSpeedMps);
+        pair.encounterStartMs = Pair.NONE;
+        pair.ttc.clear();
+        pair.pet.clear();
+        return event;
+    }
+}

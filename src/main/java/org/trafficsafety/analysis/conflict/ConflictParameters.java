@@ -1,0 +1,95 @@
+package org.trafficsafety.analysis.conflict;
+
+import org.trafficsafety.analysis.track.TrackParameters;
+
+/**
+ * Every threshold and filter constant of conflict detection (design section 6), with units in the names.
+ *
+ * @param track                    the track filter's constants
+ * @param defaultVehicleLengthM    vehicle length when the BSM has none, m
+ * @param defaultVehicleWidthM     vehicle width when the BSM has none, m
+ * @param vruRadiusM               radius of a VRU's disc, m
+ * @param ttcStepMs                prediction step of the TTC search, ms
+ * @param vehicleTtcThresholdS     vehicle–vehicle conflict when TTC is at most this, s
+ * @param vehicleClosingSpeedMps   ... and the pair closes at least this fast, m/s
+ * @param vruTtcThresholdS         vehicle–VRU conflict when TTC is at most this, s
+ * @param vruClosingSpeedMps       ... and the pair closes at least this fast, m/s
+ * @param persistenceMs            the TTC condition must hold at evaluations at least this far apart, ms
+ * @param petMinPathAngleDeg       PET only between paths crossing at least this angle (undirected), degrees
+ * @param vehiclePetThresholdS     vehicle–vehicle conflict when PET is at most this, s
+ * @param vruPetThresholdS         vehicle–VRU conflict when PET is at most this, s
+ * @param petMinSpeedMps           the user entering a spot must move at least this fast (a waiting car does not "enter")
+ * @param petStepMs                the entering user's path between samples is examined at this step, ms
+ * @param encounterMergeMs         flags of one pair at most this far apart belong to one encounter, ms
+ * @param userRetentionMs          a user silent for longer is forgotten, ms
+ */
+public record ConflictParameters(
+        TrackParameters track,
+        double defaultVehicleLengthM,
+        double defaultVehicleWidthM,
+        double vruRadiusM,
+        long ttcStepMs,
+        double vehicleTtcThresholdS,
+        double vehicleClosingSpeedMps,
+        double vruTtcThresholdS,
+        double vruClosingSpeedMps,
+        long persistenceMs,
+        double petMinPathAngleDeg,
+        double vehiclePetThresholdS,
+        double vruPetThresholdS,
+        double petMinSpeedMps,
+        long petStepMs,
+        long encounterMergeMs,
+        long userRetentionMs) {
+
+    public ConflictParameters {
+        if (track == null) {
+            throw new IllegalArgumentException("track parameters must not be null");
+        }
+        requirePositive("defaultVehicleLengthM", defaultVehicleLengthM);
+        requirePositive("defaultVehicleWidthM", defaultVehicleWidthM);
+        requirePositive("vruRadiusM", vruRadiusM);
+        requirePositive("ttcStepMs", ttcStepMs);
+        requirePositive("vehicleTtcThresholdS", vehicleTtcThresholdS);
+        requirePositive("vruTtcThresholdS", vruTtcThresholdS);
+        requirePositive("vehiclePetThresholdS", vehiclePetThresholdS);
+        requirePositive("vruPetThresholdS", vruPetThresholdS);
+        requirePositive("petStepMs", petStepMs);
+        requirePositive("encounterMergeMs", encounterMergeMs);
+        requirePositive("userRetentionMs", userRetentionMs);
+        if (!(vehicleClosingSpeedMps >= 0) || !(vruClosingSpeedMps >= 0) || !(petMinSpeedMps >= 0) || persistenceMs < 0) {
+            throw new IllegalArgumentException("closing speeds, PET minimum speed and persistence must be >= 0");
+        }
+        if (!(petMinPathAngleDeg >= 0 && petMinPathAngleDeg <= 90)) {
+            throw new IllegalArgumentException("petMinPathAngleDeg must be within 0..90 (paths are undirected), was "
+                    + petMinPathAngleDeg);
+        }
+    }
+
+    /** The design's defaults: TTC 1.5 s / 3.0 s, closing 1 / 0.5 m/s, 0.5 s persistence, PET 1.0 s / 2.0 s at 30°, 5 s merge. */
+    public static ConflictParameters defaults() {
+        return new ConflictParameters(TrackParameters.defaults(), 4.8, 1.9, 0.5, 100,
+                1.5, 1.0, 3.0, 0.5, 500,
+                30.0, 1.0, 2.0, 0.5, 100,
+                5_000, 5_000);
+    }
+
+    /** TTC threshold for a pair, s. */
+    double ttcThresholdS(boolean involvesVru) {
+        return involvesVru ? vruTtcThresholdS : vehicleTtcThresholdS;
+    }
+
+    double closingSpeedMps(boolean involvesVru) {
+        return involvesVru ? vruClosingSpeedMps : vehicleClosingSpeedMps;
+    }
+
+    double petThresholdS(boolean involvesVru) {
+        return involvesVru ? vruPetThresholdS : vehiclePetThresholdS;
+    }
+
+    private static void requirePositive(String name, double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException(name + " must be > 0, was " + value);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.trafficsafety.analysis.conflict;
+
+import org.trafficsafety.analysis.RoadUserKind;
+import org.trafficsafety.analysis.track.Track;
+
+/** A road user known to a detector: identity, body dimensions and track. */
+final class RoadUser {
+
+    final long id;
+    final RoadUserKind kind;
+    /** Never reused within a detector, so pair keys stay unique after a user is forgotten. */
+    final int serial;
+    final Track track;
+    private final ConflictParameters parameters;
+    double halfLengthM;
+    double halfWidthM;
+    private double boundingRadiusM;
+    /** Pairs that hold state for this user; pair lookups are skipped when either side has none. */
+    int pairCount;
+
+    RoadUser(long id, RoadUserKind kind, int serial, ConflictParameters parameters) {
+        this.id = id;
+        this.kind = kind;
+        this.serial = serial;
+        this.parameters = parameters;
+        this.track = new Track(parameters.track(), kind.isVru());
+        this.halfLengthM = kind.isVru() ? parameters.vruRadiusM() : parameters.defaultVehicleLengthM() / 2;
+        this.halfWidthM = kind.isVru() ? parameters.vruRadiusM() : parameters.defaultVehicleWidthM() / 2;
+        this.boundingRadiusM = kind.isVru() ? halfLengthM : Math.sqrt(halfLengthM * halfLengthM + halfWidthM * halfWidthM);
+    }
+
+    void updateDimensions(double lengthM, double widthM) {
+        if (kind.isVru()) {
+            return;
+        }
+        if (lengthM > 0 && lengthM < 30) {
+            halfLengthM = lengthM / 2;
+        }
+        if (widthM > 0 && widthM < 5) {
+            halfWidthM = widthM / 2;
+        }
+        boundingRadiusM = isVru() ? halfLengthM : Math.sqrt(halfLengthM * halfLengthM + halfWidthM * halfWidthM);
+    }
+
+    boolean isVru() {
+        return kind.isVru();
+    }
+
+    /** Radius of a disc enclosing the body (the cheap prefilter). */
+    double boundingRadiusM() {
+        return boundingRadiusM;
+    }
+
+    /** The body for PET: a VRU's disc, a vehicle's disc of half its length. */
+    double petRadiusM() {
+        return isVru() ? parameters.vruRadiusM() : halfLengthM;
+    }
+
+    /** Map key: vehicles and VRUs with the same TemporaryID are different users. */
+    static long key(long id, RoadUserKind kind) {
+        return (id << 1) | (kind.isVru() ? 1L : 0L);
+    }
+}

@@ -1,0 +1,349 @@
+package org.trafficsafety.analysis.track;
+
+/**
+ * The smoothed track of one road user in a local metric frame (design section 6, "Tracks").
+ *
+ * <p>Each axis runs a causal constant-velocity Kalman filter: the reported speed and heading enter as a
+ * velocity measurement, so the filter carries position forward with them and the noisy positions only pull it
+ * back slowly. A sample outside the gate, or after a long silence, restarts the filter. Speed and heading
+ * for prediction are the reported ones (a vehicle's heading smoothed by a second filter that also estimates its
+ * yaw rate, using the reported yaw rate when there is one); only when one is missing do they come from the
+ * filter's velocity, that is from smoothed position differences. Yaw rates are clipped; constant-velocity users
+ * (VRUs) never turn, and neither do vehicles slower than a walk.
+ *
+ * <p>The last {@value #CAPACITY} smoothed samples are kept, enough for the PET window at 10 Hz. Not thread-safe; updates must come in non-decreasing time.
+ */
+public final class Track {
+
+    /** Returned by {@link #latestTimeWithin} when the path never came that close (a sentinel: this is the hot path). */
+    public static final long NO_TIME = Long.MIN_VALUE;
+
+    private static final int CAPACITY = 64;
+    private static final int MASK = CAPACITY - 1;
+    private static final double UNKNOWN_VELOCITY_VARIANCE = 100.0;
+
+    private final TrackParameters parameters;
+    private final boolean constantVelocity;
+    private final AxisFilter eastFilter = new AxisFilter();
+    private final AxisFilter northFilter = new AxisFilter();
+    /** Heading (rad, unwrapped) and yaw rate (rad/s) of a vehicle: the same constant-rate filter on one angle. */
+    private final AxisFilter headingFilter = new AxisFilter();
+    private boolean headingTracked;
+    private final long[] times = new long[CAPACITY];
+    private final double[] easts = new double[CAPACITY];
+    private final double[] norths = new double[CAPACITY];
+    private final double[] speeds = new double[CAPACITY];
+    private final double[] headings = new double[CAPACITY];
+    private final double[] sines = new double[CAPACITY];
+    private final double[] cosines = new double[CAPACITY];
+    private final double[] yawRates = new double[CAPACITY];
+    private final Motion scratch = new Motion();
+    private int newest = -1;
+    private int size;
+    private int resets;
+    private double recentMaxSpeed;
+
+    /**
+     * @param constantVelocity true for users predicted straight (VRUs): their yaw rate is always 0
+     */
+    public Track(TrackParameters parameters, boolean constantVelocity) {
+        this.parameters = parameters;
+        this.constantVelocity = constantVelocity;
+    }
+
+    /**
+     * Adds a sample. NaN marks an unavailable speed, heading or yaw rate. A sample older than the last one is
+     * ignored and false returned.
+     */
+    public boolean update(long timeMs, double eastM, double northM, double speedMps, double headingDeg, double yawRateDegS) {
+        if (size > 0 && timeMs < times[newest]) {
+            return false;
+        }
+        boolean hasVelocity = Double.isFinite(speedMps) && Double.isFinite(headingDeg);
+        double reportedEastV = hasVelocity ? speedMps * Math.sin(Math.toRadians(headingDeg)) : 0;
+        double reportedNorthV = hasVelocity ? speedMps * Math.cos(Math.toRadians(headingDeg)) : 0;
+        double r = parameters.positionNoiseM() * parameters.positionNoiseM();
+        double dtS = size == 0 ? 0 : (timeMs - times[newest]) / 1000.0;
+        boolean restarted = size == 0 || timeMs - times[newest] > parameters.gapResetMs();
+        if (restarted) {
+            restart(eastM, northM, hasVelocity, reportedEastV, reportedNorthV, r);
+            size = 0;
+        } else {
+            double q = parameters.processNoiseM2S3();
+            eastFilter.predict(dtS, q);
+            northFilter.predict(dtS, q);
+            double de = eastM - eastFilter.position();
+            double dn = northM - northFilter.position();
+            double mahalanobis2 = de * de / eastFilter.positionInnovationVariance(r)
+                    + dn * dn / northFilter.positionInnovationVariance(r);
+            if (mahalanobis2 > parameters.gateSigma() * parameters.gateSigma()) {
+                restart(eastM, northM, hasVelocity, reportedEastV, reportedNorthV, r);
+                resets++;
+                restarted = true;
+            } else {
+                eastFilter.updatePosition(eastM, r);
+                northFilter.updatePosition(northM, r);
+                if (hasVelocity) {
+                    double rv = parameters.velocityNoiseMps() * parameters.velocityNoiseMps();
+                    eastFilter.updateVelocity(reportedEastV, rv);
+                    northFilter.updateVelocity(reportedNorthV, rv);
+                }
+            }
+        }
+        double speed = Double.isFinite(speedMps) ? speedMps : Math.sqrt(eastFilter.velocity() * eastFilter.velocity() + northFilter.velocity() * northFilter.velocity());
+        double heading;
+        double yaw = 0.0;
+        if (!Double.isFinite(headingDeg)) {
+            heading = filterHeading();
+            headingTracked = false;
+        } else if (constantVelocity) {
+            heading = headingDeg;
+        } else if (restarted || !headingTracked || !(speed >= parameters.yawMinSpeedMps())) {
+            // A standing vehicle does not turn, and its reported heading may be stale: start afresh from it.
+            double yawVariance = parameters.maxYawRateRadS() * parameters.maxYawRateRadS();
+            headingFilter.reset(Math.toRadians(headingDeg), 0.0, headingVariance(), yawVariance);
+            headingTracked = true;
+            heading = headingDeg;
+        } else {
+            heading = filterHeading(dtS, headingDeg, yawRateDegS);
+            double estimate = headingFilter.velocity();
+            yaw = Math.abs(estimate) < parameters.yawDeadbandRadS() ? 0.0 : clip(estimate, parameters.maxYawRateRadS());
+        }
+        push(timeMs, eastFilter.position(), northFilter.position(), speed, heading, yaw);
+        return true;
+    }
+
+    private void restart(double eastM, double northM, boolean hasVelocity, double eastV, double northV, double r) {
+        double velocityVariance = hasVelocity
+                ? parameters.velocityNoiseMps() * parameters.velocityNoiseMps() : UNKNOWN_VELOCITY_VARIANCE;
+        eastFilter.reset(eastM, eastV, r, velocityVariance);
+        northFilter.reset(northM, northV, r, velocityVariance);
+    }
+
+    private double headingVariance() {
+        double sigma = Math.toRadians(parameters.headingNoiseDeg());
+        return sigma * sigma;
+    }
+
+    /** Smooths the reported heading and estimates the yaw rate with the heading filter; returns degrees in [0, 360). */
+    private double filterHeading(double dtS, double headingDeg, double yawRateDegS) {
+        headingFilter.predict(dtS, parameters.yawProcessNoiseRad2S3());
+        double predicted = headingFilter.position();
+        double measured = predicted + Math.toRadians(angleDifference(headingDeg, Math.toDegrees(predicted)));
+        headingFilter.updatePosition(measured, headingVariance());
+        if (Double.isFinite(yawRateDegS)) {
+            double sigma = Math.toRadians(parameters.yawRateNoiseDegS());
+            headingFilter.updateVelocity(Math.toRadians(yawRateDegS), sigma * sigma);
+        }
+        double d = Math.toDegrees(headingFilter.position()) % 360.0;
+        return d < 0 ? d + 360.0 : d;
+    }
+
+    private double filterHeading() {
+        double ve = eastFilter.velocity();
+        double vn = northFilter.velocity();
+        if (ve == 0 && vn == 0) {
+            return size > 0 ? headings[newest] : 0.0;
+        }
+        double d = Math.toDegrees(Math.atan2(ve, vn));
+        return d < 0 ? d + 360.0 : d;
+    }
+
+    private static double clip(double value, double limit) {
+        return Math.max(-limit, Math.min(limit, value));
+    }
+
+    /** Signed difference a - b of two headings, degrees in (-180, 180]. */
+    public static double angleDifference(double aDeg, double bDeg) {
+        double d = (aDeg - bDeg) % 360.0;
+        if (d > 180.0) {
+            d -= 360.0;
+        } else if (d <= -180.0) {
+            d += 360.0;
+        }
+        return d;
+    }
+
+    private void push(long timeMs, double east, double north, double speed, double heading, double yaw) {
+        newest = (newest + 1) & MASK;
+        times[newest] = timeMs;
+        easts[newest] = east;
+        norths[newest] = north;
+        speeds[newest] = speed;
+        headings[newest] = heading;
+        double h = Math.toRadians(heading);
+        sines[newest] = Math.sin(h);
+        cosines[newest] = Math.cos(h);
+        yawRates[newest] = yaw;
+        if (size < CAPACITY) {
+            size++;
+        }
+        recentMaxSpeed = 0;
+        for (int i = 0; i < size && timeMs - times[index(i)] <= parameters.gapResetMs(); i++) {
+            recentMaxSpeed = Math.max(recentMaxSpeed, speeds[index(i)]);
+        }
+    }
+
+    /** Highest speed over the kept samples of the last {@code gapResetMs}, m/s: bounds how far the path reaches. */
+    public double recentMaxSpeedMps() {
+        return recentMaxSpeed;
+    }
+
+    private int index(int age) {
+        return (newest - age) & MASK;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** Number of filter restarts caused by samples outside the gate. */
+    public int resetCount() {
+        return resets;
+    }
+
+    public long lastTimeMs() {
+        return times[newest];
+    }
+
+    /** Time of the sample before the last one, or {@link #NO_TIME}. */
+    public long previousTimeMs() {
+        return size > 1 ? times[index(1)] : NO_TIME;
+    }
+
+    public double eastM() {
+        return easts[newest];
+    }
+
+    public double northM() {
+        return norths[newest];
+    }
+
+    public double speedMps() {
+        return speeds[newest];
+    }
+
+    public double headingDeg() {
+        return headings[newest];
+    }
+
+    public double yawRateRadS() {
+        return yawRates[newest];
+    }
+
+    /** True when the track may be evaluated at timeMs: within its history or at most the extrapolation limit past it. */
+    public boolean covers(long timeMs) {
+        return size > 0 && timeMs >= times[index(size - 1)] && timeMs - times[newest] <= parameters.maxExtrapolationMs();
+    }
+
+    /**
+     * Puts the state at timeMs into motion (ready to predict further): interpolated between samples, or
+     * carried forward from the last one (CTRV). The caller checks {@link #covers} first.
+     */
+    public void stateAt(long timeMs, Motion motion) {
+        int i = 0;
+        while (i < size - 1 && times[index(i)] > timeMs) {
+            i++;
+        }
+        int at = index(i);
+        if (i == 0 || times[at] == timeMs) {
+            motion.start(easts[at], norths[at], sines[at], cosines[at], headings[at], speeds[at], yawRates[at]);
+            if (timeMs > times[at]) {
+                motion.advance((timeMs - times[at]) / 1000.0);
+            }
+            return;
+        }
+        int next = index(i - 1);
+        double u = (double) (timeMs - times[at]) / (times[next] - times[at]);
+        double heading = headings[at] + u * angleDifference(headings[next], headings[at]);
+        if (heading < 0) {
+            heading += 360.0;
+        } else if (heading >= 360.0) {
+            heading -= 360.0;
+        }
+        // Interpolated unit vector, renormalized: no trigonometry on the hot path.
+        double sin = sines[at] + u * (sines[next] - sines[at]);
+        double cos = cosines[at] + u * (cosines[next] - cosines[at]);
+        double norm = Math.sqrt(sin * sin + cos * cos);
+        if (norm < 1e-9) {
+            sin = sines[next];
+            cos = cosines[next];
+            norm = 1.0;
+        }
+        motion.start(easts[at] + u * (easts[next] - easts[at]), norths[at] + u * (norths[next] - norths[at]),
+                sin / norm, cos / norm, heading, speeds[at] + u * (speeds[next] - speeds[at]), yawRates[at]);
+    }
+
+    /**
+     * The latest time in [fromMs, toMs] at which the smoothed path (interpolated between samples, carried
+     * forward at most the extrapolation limit past the last one) passed within radiusM of (eastM, northM),
+     * or {@link #NO_TIME}.
+     */
+    public long latestTimeWithin(double eastM, double northM, double radiusM, long fromMs, long toMs) {
+        if (size == 0) {
+            return NO_TIME;
+        }
+        long lastTime = times[newest];
+        if (toMs > lastTime) {
+            long end = Math.min(toMs, lastTime + parameters.maxExtrapolationMs());
+            stateAt(end, scratch);
+            long hit = latestOnSegment(lastTime, easts[newest], norths[newest], end, scratch.eastM(), scratch.northM(),
+                    eastM, northM, radiusM);
+            if (hit != NO_TIME) {
+                return hit;
+            }
+        } else if (size == 1 || toMs < times[index(size - 1)]) {
+            return NO_TIME;
+        }
+        for (int i = 0; i < size - 1; i++) {
+            int b = index(i);
+            int a = index(i + 1);
+            if (times[b] < fromMs) {
+                return NO_TIME;
+            }
+            if (times[a] >= toMs) {
+                continue;
+            }
+            long tb = times[b];
+            double eb = easts[b];
+            double nb = norths[b];
+            if (tb > toMs) {
+                double u = (double) (toMs - times[a]) / (tb - times[a]);
+                eb = easts[a] + u * (eb - easts[a]);
+                nb = norths[a] + u * (nb - norths[a]);
+                tb = toMs;
+            }
+            long hit = latestOnSegment(times[a], easts[a], norths[a], tb, eb, nb, eastM, northM, radiusM);
+            if (hit != NO_TIME) {
+                return hit >= fromMs ? hit : NO_TIME;
+            }
+        }
+        return NO_TIME;
+    }
+
+    private static long latestOnSegment(long ta, double ea, double na, long tb, double eb, double nb,
+                                        double x, double y, double radius) {
+        double de = eb - ea;
+        double dn = nb - na;
+        double fe = ea - x;
+        double fn = na - y;
+        double a = de * de + dn * dn;
+        double c = fe * fe + fn * fn - radius * radius;
+        if (a < 1e-12) {
+            return c <= 0 ? tb : NO_TIME;
+        }
+        double b = fe * de + fn * dn;
+        double disc = b * b - a * c;
+        if (disc < 0) {
+            return NO_TIME;
+        }
+        double root = Math.sqrt(disc);
+        double uLate = (-b + root) / a;
+        double uEarly = (-b - root) / a;
+        if (uLate < 0 || uEarly > 1) {
+            return NO_TIME;
+        }
+        double u = Math.min(uLate, 1.0);
+        return ta + Math.round(u * (tb - ta));
+    }
+}

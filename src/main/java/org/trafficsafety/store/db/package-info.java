@@ -1,0 +1,2 @@
+/** PostgreSQL access: schema maintenance (partitions, retention) and the writers of index rows and conflicts. */
+package org.trafficsafety.store.db;

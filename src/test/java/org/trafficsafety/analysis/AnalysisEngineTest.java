@@ -1,0 +1,280 @@
+package org.trafficsafety.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.trafficsafety.analysis.EngineFixtures.F156;
+import static org.trafficsafety.analysis.EngineFixtures.F3837;
+import static org.trafficsafety.analysis.EngineFixtures.T0;
+import static org.trafficsafety.analysis.EngineFixtures.bsm;
+import static org.trafficsafety.analysis.EngineFixtures.engine;
+import static org.trafficsafety.analysis.EngineFixtures.psm;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.trafficsafety.analysis.geometry.LocalFrame;
+import org.trafficsafety.analysis.index.EbPrior;
+import org.trafficsafety.analysis.index.NormalizationConstants;
+import org.trafficsafety.analysis.index.TrailingHistoryPrior;
+import org.trafficsafety.message.Message;
+import org.trafficsafety.message.MapData;
+import org.trafficsafety.message.MessageType;
+import org.trafficsafety.message.RejectReason;
+import org.trafficsafety.message.Spat;
+import org.trafficsafety.tools.SyntheticTraffic;
+
+class AnalysisEngineTest {
+
+    private final RecordingListener out = new RecordingListener();
+    private final AnalysisEngine engine = engine(out);
+
+    @Nested
+    class MinuteClosing {
+
+        @Test
+        void shouldCloseAMinuteOnceTheWatermarkPassesItsEndPlusTheLateness() {
+            engine.onMessage(bsm(1, T0 + 1_000, -50, -1.8, 10));
+            engine.onMessage(bsm(2, T0 + 2_000, -40, -1.8, 14));
+            engine.onMessage(bsm(1, T0 + 69_999, 0, -1.8, 10));
+            assertThat(out.rows).isEmpty();
+
+            // watermark T0 + 70 s: frontier = 70 - 10 = 60 s = the minute's end
+            engine.onMessage(bsm(1, T0 + 70_000, 1, -1.8, 10));
+
+            assertThat(out.rows).hasSize(1);
+            SafetyIndexRow row = out.rows.get(0);
+            assertThat(row.intersectionId()).isEqualTo(156);
+            assertThat(row.minuteStartMs()).isEqualTo(T0);
+            assertThat(row.features().trafficVolume()).isEqualTo(2);
+            assertThat(row.features().avgSpeedMps()).isEqualTo(12.0);
+            assertThat(row.hourOfDay()).isEqualTo(8);
+            assertThat(row.dayOfWeek()).isEqualTo(1);
+            assertThat(row.formulaVersion()).isEqualTo("tsi-1");
+        }
+
+        @Test
+        void shouldEmitNoRowForAMinuteWithoutRoadUsers() {
+            engine.onMessage(bsm(1, T0 + 1_000, 0, 0, 10));
+            engine.onMessage(bsm(1, T0 + 150_000, 0, 0, 10));
+            engine.flush();
+
+            assertThat(out.rows).extracting(SafetyIndexRow::minuteStartMs).containsExactly(T0, T0 + 120_000);
+        }
+
+        @Test
+        void shouldCloseEverythingOnFlushAndTreatLaterMessagesOfClosedMinutesAsLate() {
+            engine.onMessage(bsm(1, T0 + 1_000, 0, 0, 10));
+            engine.flush();
+            engine.onMessage(bsm(2, T0 + 59_000, 0, 0, 10));
+
+            assertThat(out.rows).hasSize(1);
+            assertThat(out.late).hasSize(1);
+        }
+
+        @Test
+        void shouldCloseQuietIntersectionsOnAHeartbeat() {
+            engine.onMessage(bsm(1, T0 + 1_000, 0, 0, 10));
+            engine.advanceTo(T0 + 69_000);
+            assertThat(out.rows).isEmpty();
+
+            engine.advanceTo(T0 + 70_000);
+
+            assertThat(out.rows).hasSize(1);
+        }
+    }
+
+    @Nested
+    class Conflicts {
+
+        /**
+         * rear-end-approach.json placed at 55 s into the minute: a follower at 13 m/s closes at 8 m/s on a leader at
+         * 5 m/s from 10 m (TTC 1.25 s), brakes at 7 m/s^2 after 0.5 s and then follows at 5 m/s; 10 Hz, until 80 s.
+         */
+        private void feedRearEndUntil(long untilMs) {
+            long start = T0 + 55_000;
+            double leader = -30;
+            double follower = -44.8;
+            double followerSpeed = 13;
+            for (long t = start; t <= untilMs; t += 100) {
+                engine.onMessage(bsm(701, t, leader, -1.75, 5));
+                engine.onMessage(bsm(702, t, follower, -1.75, followerSpeed));
+                double elapsed = (t - start) / 1000.0;
+                double accel = elapsed >= 0.5 && followerSpeed > 5 ? -7 : 0;
+                follower += followerSpeed * 0.1 + 0.5 * accel * 0.01;
+                followerSpeed = Math.max(5, followerSpeed + accel * 0.1);
+                leader += 0.5;
+            }
+        }
+
+        @Test
+        void shouldCountTheEventInItsStartMinuteAndEmitItBeforeThatMinutesRow() {
+            feedRearEndUntil(T0 + 80_000);
+
+            assertThat(out.events).hasSize(1);
+            ConflictEvent event = out.events.get(0);
+            assertThat(event.type()).isEqualTo(ConflictType.REAR_END);
+            assertThat(event.firstId()).isEqualTo(701);
+            assertThat(event.startMs()).isBetween(T0 + 55_000, T0 + 59_999);
+            SafetyIndexRow firstMinute = out.rows.get(0);
+            assertThat(firstMinute.minuteStartMs()).isEqualTo(T0);
+            assertThat(firstMinute.features().vehicleEventCount()).isEqualTo(1);
+            assertThat(firstMinute.features().vruEventCount()).isZero();
+            assertThat(out.all.indexOf(event)).isLessThan(out.all.indexOf(firstMinute));
+        }
+
+        @Test
+        void shouldHoldAMinuteOpenWhileAnEncounterThatStartedInItIsOpen() {
+            // watermark 70.5 s: frontier 60.5 s is past the minute's end, but the encounter's last flag (~56.5 s)
+            // is less than 5 s (the merge gap) behind, so the encounter and hence the minute stay open
+            feedRearEndUntil(T0 + 70_500);
+
+            assertThat(out.events).isEmpty();
+            assertThat(out.rows).isEmpty();
+        }
+    }
+
+    @Nested
+    class Lateness {
+
+        @Test
+        void shouldAnalyzeMessagesWithinTheLatenessAndReportOlderOnes() {
+            engine.onMessage(bsm(1, T0 + 30_000, 0, 0, 10));
+            engine.onMessage(bsm(2, T0 + 20_000, 5, 0, 10)); // 10 s behind the watermark: still in time
+            engine.onMessage(bsm(3, T0 + 19_999, 9, 0, 10)); // 10.001 s behind: late
+            engine.flush();
+
+            assertThat(out.late).extracting(Message::eventTimeMs).containsExactly(T0 + 19_999);
+            assertThat(out.rows.get(0).features().trafficVolume()).isEqualTo(2);
+            assertThat(engine.counters().late()).isEqualTo(1);
+            assertThat(engine.counters().analyzed()).isEqualTo(2);
+        }
+
+        @Test
+        void shouldKeepOneWatermarkPerIntersection() {
+            // 3837 runs an hour ahead (another feed's clock); 156's messages are not late because of it
+            engine.onMessage(bsm(F3837, 9, T0 + 3_600_000, 0, 0, 10, 90));
+            engine.onMessage(bsm(1, T0 + 1_000, 0, 0, 10));
+            engine.flush();
+
+            assertThat(out.late).isEmpty();
+            assertThat(out.rows).extracting(SafetyIndexRow::intersectionId).containsExactly(156, 3837);
+        }
+    }
+
+    @Test
+    void shouldCountWhatItDoesNotAnalyze() {
+        engine.onMessage(bsm(1, T0, 0, 500, 10)); // 500 m north of 156: in no zone
+        engine.onMessage(new Spat(T0, T0, List.of()));
+        engine.onRejected(MessageType.BSM, RejectReason.MALFORMED, "not JSON");
+        engine.flush();
+
+        AnalysisCounters c = engine.counters();
+        assertThat(c.outsideZones()).isEqualTo(1);
+        assertThat(c.spat()).isEqualTo(1);
+        assertThat(c.rejected()).isEqualTo(1);
+        assertThat(c.analyzed()).isZero();
+        assertThat(out.rows).isEmpty();
+    }
+
+    @Test
+    void shouldCountVrusAndRoadUsersSeparately() {
+        engine.onMessage(psm(4_000_000_001L, T0 + 500, 10, 12));
+        engine.onMessage(psm(4_000_000_001L, T0 + 1_500, 10, 13));
+        engine.onMessage(bsm(4_000_000_001L, T0 + 1_500, -60, -1.8, 12));
+        engine.flush();
+
+        assertThat(out.rows.get(0).features().vruCount()).isEqualTo(1);
+        assertThat(out.rows.get(0).features().trafficVolume()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRegisterIntersectionsFromMapDataAndAnalyzeThem() {
+        List<Intersection> announced = new ArrayList<>();
+        AnalysisEngine withListener = new AnalysisEngine(Intersection.seeded(), AnalysisSettings.defaults(),
+                NormalizationConstants::defaults, new TrailingHistoryPrior(), out, (i, g) -> announced.add(i));
+        LocalFrame far = new LocalFrame(38.95, -77.30);
+        withListener.onMessage(new MapData(T0, T0, 1, List.of(new MapData.IntersectionGeometry(7777, 0, 1, "Elm & Oak",
+                38.95, -77.30, 3.5, List.of()))));
+        withListener.onMessage(bsm(far, 1, T0 + 1_000, 10, 10, 10, 0));
+        withListener.flush();
+
+        assertThat(announced).extracting(Intersection::name).containsExactly("Elm & Oak");
+        assertThat(withListener.intersections()).hasSize(5);
+        assertThat(out.rows).extracting(SafetyIndexRow::intersectionId).containsExactly(7777);
+    }
+
+    @Test
+    void shouldShrinkRowsTowardTheProvidedPrior() {
+        // one vehicle: m = 1, w = 1/51; prior combined 50 -> combined_eb = (raw + 50 * 50) / 51
+        AnalysisEngine withPrior = engine(out, (id, minute) -> Optional.of(new EbPrior(50, 50, 50, 10)));
+        withPrior.onMessage(bsm(1, T0 + 1_000, 0, 0, 10));
+        withPrior.flush();
+
+        SafetyIndexRow row = out.rows.get(0);
+        assertThat(row.combinedIndexEb()).isCloseTo((row.combinedIndex() + 2_500) / 51, within(1e-9));
+    }
+
+    @Nested
+    class Determinism {
+
+        private final Message[] traffic = new SyntheticTraffic(List.of(EngineFixtures.I156, EngineFixtures.I3837), 30, 5, 2, 11)
+                .generate(T0, 180_000);
+
+        @Test
+        void shouldEmitTheSameEventsAndRowsInTheSameOrderForTheSameInput() {
+            RecordingListener first = run(traffic);
+            RecordingListener second = run(traffic);
+
+            assertThat(first.rows).hasSizeGreaterThanOrEqualTo(6);
+            assertThat(first.late).isEmpty();
+            assertThat(second.all).isEqualTo(first.all);
+        }
+
+        /**
+         * Any arrival order in which no message trails the newest one by more than the lateness gives the same
+         * rows and events as event order.
+         */
+        @Property(seed = "3", tries = 15)
+        void shouldNotDependOnArrivalOrderWithinTheLateness(@ForAll @LongRange(min = 0, max = 1_000_000) long shuffleSeed) {
+            Random random = new Random(shuffleSeed);
+            Message[] inEventOrder = traffic.clone();
+            Arrays.sort(inEventOrder, Comparator.comparingLong(Message::eventTimeMs));
+            long[] arrival = new long[inEventOrder.length];
+            Integer[] order = new Integer[inEventOrder.length];
+            for (int i = 0; i < arrival.length; i++) {
+                arrival[i] = inEventOrder[i].eventTimeMs() + random.nextInt(10_001);
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.comparingLong(i -> arrival[i]));
+            Message[] shuffled = new Message[order.length];
+            for (int i = 0; i < order.length; i++) {
+                shuffled[i] = inEventOrder[order[i]];
+            }
+
+            RecordingListener expected = run(inEventOrder);
+            RecordingListener actual = run(shuffled);
+
+            assertThat(actual.late).isEmpty();
+            assertThat(actual.rows).isEqualTo(expected.rows);
+            assertThat(actual.events).containsExactlyInAnyOrderElementsOf(expected.events);
+        }
+
+        private RecordingListener run(Message[] messages) {
+            RecordingListener listener = new RecordingListener();
+            AnalysisEngine e = engine(listener);
+            for (Message m : messages) {
+                e.onMessage(m);
+            }
+            e.flush();
+            return listener;
+        }
+    }
+}
