@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
+                InspectCommand.class,
                 ServeCommand.class,
                 MigrateCommand.class,
                 FakeVccCommand.class,

@@ -49,8 +49,8 @@ class MessageFileReaderTest {
         List<Document> docs = split("{\"a\":1}\n\n{\"b\":2}\nnot json\n[\"{\\\"s\\\":1}\", 3]\n");
 
         assertThat(docs).extracting(Document::json)
-                .containsExactly("{\"a\":1}", "{\"b\":2}", "not", "json", "\"{\\\"s\\\":1}\"", "3");
-        assertThat(docs).extracting(Document::line).containsExactly(1L, 3L, 4L, 4L, 5L, 5L);
+                .containsExactly("{\"a\":1}", "{\"b\":2}", "not json", "\"{\\\"s\\\":1}\"", "3");
+        assertThat(docs).extracting(Document::line).containsExactly(1L, 3L, 4L, 5L, 5L);
     }
 
     @Test
