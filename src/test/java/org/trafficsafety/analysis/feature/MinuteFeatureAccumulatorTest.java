@@ -155,6 +155,28 @@ class MinuteFeatureAccumulatorTest {
     }
 
     @Test
+    void shouldNotAllocatePerMessageForKnownRoadUsers() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 70; i++) {
+            acc.observeVehicle(1_000 + i, T0, 10, -1);
+        }
+        acc.observeVru(9, T0);
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int step = 1; step < 500; step++) {
+            for (int i = 0; i < 70; i++) {
+                acc.observeVehicle(1_000 + i, T0 + step * 100L, 10 - step * 0.01, step % 20 == 0 ? -4 : -1);
+            }
+            acc.observeVru(9, T0 + step * 100L);
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        // 35,000 messages; one 16-byte object each would be 560 kB
+        assertThat(allocated).isLessThan(4_096);
+        assertThat(acc.closeOldestMinute().hardBrakingCount()).isEqualTo(70 * 24);
+    }
+
+    @Test
     void shouldRefuseObservationsOlderThanTheOpenMinute() {
         acc.observeVehicle(1, T0 + 61_000, 10, NA);
 
