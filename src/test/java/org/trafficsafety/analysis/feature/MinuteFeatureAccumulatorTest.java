@@ -70,6 +70,18 @@ class MinuteFeatureAccumulatorTest {
         assertThat(none.speedStdMps()).isZero();
     }
 
+    @Test
+    void shouldTreatImpossibleSpeedsAsUnavailable() {
+        acc.observeVehicle(1, T0, -3, NA);
+        acc.observeVehicle(1, T0 + 100, Double.POSITIVE_INFINITY, NA);
+        acc.observeVehicle(1, T0 + 200, 9, NA);
+
+        MinuteFeatures f = acc.closeOldestMinute();
+
+        assertThat(f.trafficVolume()).isEqualTo(1);
+        assertThat(f.avgSpeedMps()).isEqualTo(9.0);
+    }
+
     @Nested
     class HardBraking {
 
