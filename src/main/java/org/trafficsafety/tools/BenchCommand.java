@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", description = "Run a benchmark and print its figures.",
         subcommands = {
                 AnalysisBenchmark.class,
+                WriteBenchmark.class,
         })
 public final class BenchCommand implements Runnable {
 
