@@ -9,6 +9,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
+                InspectCommand.class,
+                ServeCommand.class,
+                MigrateCommand.class,
                 FakeVccCommand.class,
                 ArchiveCommand.class,
                 org.trafficsafety.tools.analyze.AnalyzeCommand.class,

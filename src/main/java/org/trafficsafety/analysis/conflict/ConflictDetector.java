@@ -32,8 +32,11 @@ public final class ConflictDetector {
     private static final long SWEEP_INTERVAL_MS = 500;
     /** A pair with no flag and no evaluation for this long holds nothing worth keeping. */
     private static final long STALE_PAIR_MS = 2_000;
-    /** Allowance for speed changes of the other user over the PET window, m/s. */
-    private static final double PET_SPEED_MARGIN_MPS = 8.0;
+    /**
+     * Paths of two users that are not turning stay parallel only up to heading noise: PET is skipped when their
+     * headings are this much below the minimum path angle.
+     */
+    private static final double PARALLEL_MARGIN_DEG = 10.0;
 
     private final int intersectionId;
     private final LocalFrame frame;
@@ -166,11 +169,8 @@ public final class ConflictDetector {
                 ttc = timeToCollision.compute(a, motionA, b, motionB, horizonS, ttcStepS);
             }
             recordTtc(a, b, t, ttc, sink);
-            double petThresholdS = parameters.petThresholdS(vru);
-            double petReach = (speeds + PET_SPEED_MARGIN_MPS) * (petThresholdS + parameters.track().maxExtrapolationMs() / 1000.0)
-                    + a.petRadiusM() + b.petRadiusM();
-            if (distance2 <= petReach * petReach) {
-                evaluatePet(a, b, t, petThresholdS, sink);
+            if (petPossible(a, b, t, distance2)) {
+                evaluatePet(a, b, t, parameters.petThresholdS(vru), sink);
             }
         }
     }
@@ -207,6 +207,32 @@ public final class ConflictDetector {
             flag(pair, pair.holdStartMs, t, sink);
             pair.ttc.offer(pair.pendingTtc);
         }
+    }
+
+    /**
+     * Cheap necessary conditions for a PET flag of a entering b's recent path: a moved, the paths may cross at
+     * the minimum angle, and the two paths over the window come within the bodies' reach of each other (each
+     * path stays within its recent maximum speed times the window of the current position).
+     */
+    private boolean petPossible(RoadUser a, RoadUser b, long t, double distance2) {
+        if (a.track.recentMaxSpeedMps() < parameters.petMinSpeedMps()) {
+            return false;
+        }
+        if (a.track.yawRateRadS() == 0 && b.track.yawRateRadS() == 0) {
+            double angle = Math.abs(Track.angleDifference(motionA.headingDeg(), motionB.headingDeg()));
+            if (angle > 90) {
+                angle = 180 - angle;
+            }
+            if (angle < parameters.petMinPathAngleDeg() - PARALLEL_MARGIN_DEG) {
+                return false;
+            }
+        }
+        long previous = a.track.previousTimeMs();
+        double entering = previous == Track.NO_TIME ? 0 : (t - previous) / 1000.0;
+        double window = entering + parameters.petThresholdS(a.isVru() || b.isVru());
+        double reach = a.track.recentMaxSpeedMps() * entering + b.track.recentMaxSpeedMps() * window
+                + a.petRadiusM() + b.petRadiusM();
+        return distance2 <= reach * reach;
     }
 
     private void evaluatePet(RoadUser a, RoadUser b, long t, double thresholdS, Consumer<ConflictEvent> sink) {

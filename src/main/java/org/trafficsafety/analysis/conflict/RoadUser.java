@@ -14,6 +14,7 @@ final class RoadUser {
     private final ConflictParameters parameters;
     double halfLengthM;
     double halfWidthM;
+    private double boundingRadiusM;
     /** Pairs that hold state for this user; pair lookups are skipped when either side has none. */
     int pairCount;
 
@@ -25,6 +26,7 @@ final class RoadUser {
         this.track = new Track(parameters.track(), kind.isVru());
         this.halfLengthM = kind.isVru() ? parameters.vruRadiusM() : parameters.defaultVehicleLengthM() / 2;
         this.halfWidthM = kind.isVru() ? parameters.vruRadiusM() : parameters.defaultVehicleWidthM() / 2;
+        this.boundingRadiusM = kind.isVru() ? halfLengthM : Math.sqrt(halfLengthM * halfLengthM + halfWidthM * halfWidthM);
     }
 
     void updateDimensions(double lengthM, double widthM) {
@@ -37,6 +39,7 @@ final class RoadUser {
         if (widthM > 0 && widthM < 5) {
             halfWidthM = widthM / 2;
         }
+        boundingRadiusM = isVru() ? halfLengthM : Math.sqrt(halfLengthM * halfLengthM + halfWidthM * halfWidthM);
     }
 
     boolean isVru() {
@@ -45,7 +48,7 @@ final class RoadUser {
 
     /** Radius of a disc enclosing the body (the cheap prefilter). */
     double boundingRadiusM() {
-        return isVru() ? parameters.vruRadiusM() : Math.hypot(halfLengthM, halfWidthM);
+        return boundingRadiusM;
     }
 
     /** The body for PET: a VRU's disc, a vehicle's disc of half its length. */

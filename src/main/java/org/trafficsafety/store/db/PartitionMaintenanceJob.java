@@ -1,0 +1,62 @@
+package org.trafficsafety.store.db;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs {@link PartitionManager#maintain()} at startup (called by the migration strategy) and every hour at :15
+ * (so a missed day heals within the hour), once across instances, and exports what it finds:
+ * {@code tsi_partition_default_rows{table}}, {@code tsi_partitions_created_total}, {@code tsi_partitions_dropped_total}.
+ */
+public class PartitionMaintenanceJob {
+
+    private static final Logger log = LoggerFactory.getLogger(PartitionMaintenanceJob.class);
+
+    private final PartitionManager partitionManager;
+    private final Counter created;
+    private final Counter dropped;
+    private final Map<String, AtomicLong> defaultRows = new ConcurrentHashMap<>();
+
+    public PartitionMaintenanceJob(PartitionManager partitionManager, MeterRegistry registry) {
+        this.partitionManager = partitionManager;
+        this.created = Counter.builder("tsi.partitions.created").description("Partitions created ahead of time").register(registry);
+        this.dropped = Counter.builder("tsi.partitions.dropped").description("Partitions dropped by retention").register(registry);
+        for (PartitionedTable table : PartitionedTable.ALL) {
+            AtomicLong rows = new AtomicLong();
+            defaultRows.put(table.name(), rows);
+            Gauge.builder("tsi.partition.default.rows", rows, AtomicLong::get).tag("table", table.name())
+                    .description("Rows in the table's DEFAULT partition (no daily/monthly partition covers them)")
+                    .register(registry);
+        }
+    }
+
+    /** One maintenance pass; throws when the database refuses. */
+    public PartitionManager.Report maintain() throws SQLException {
+        PartitionManager.Report report = partitionManager.maintain();
+        created.increment(report.created().size());
+        dropped.increment(report.dropped().size());
+        defaultRows.values().forEach(rows -> rows.set(0));
+        report.strays().forEach(stray -> defaultRows.get(stray.table()).set(stray.rows()));
+        return report;
+    }
+
+    @Scheduled(cron = "0 15 * * * *", zone = "UTC")
+    @SchedulerLock(name = "partition-maintenance", lockAtMostFor = "PT30M")
+    public void scheduledMaintain() {
+        try {
+            maintain();
+        } catch (SQLException e) {
+            log.error("partition maintenance failed (retried at the next hour): {}", e.getMessage());
+        }
+    }
+}
