@@ -1,5 +1,9 @@
 package org.trafficsafety.config;
 
+import org.trafficsafety.source.vcc.VccMode;
+import org.trafficsafety.source.vcc.VccSettings;
+
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +32,17 @@ public record SourceSettings(String dataSource, String vccBaseUrl, Optional<Stri
                 clientId,
                 clientSecret,
                 env.choice("VCC_MODE", "stream", Set.of("poll", "stream")),
-                env.seconds("COLLECTION_INTERVAL", Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofHours(1)));
+                env.seconds("COLLECTION_INTERVAL", Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofHours(1)));
+    }
+
+    /** The VCC client's settings (the documented defaults plus these values) when {@code DATA_SOURCE=vcc}. */
+    public Optional<VccSettings> vcc() {
+        if (!"vcc".equals(dataSource)) {
+            return Optional.empty();
+        }
+        VccSettings defaults = VccSettings.defaults(URI.create(vccBaseUrl), vccClientId.orElseThrow(),
+                vccClientSecret.orElseThrow(), VccMode.parse(vccMode));
+        return Optional.of(defaults.withIntervals(collectionInterval, defaults.mapDataInterval()));
     }
 
     @Override

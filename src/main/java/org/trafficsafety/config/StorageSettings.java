@@ -1,5 +1,7 @@
 package org.trafficsafety.config;
 
+import org.trafficsafety.store.archive.ArchiveSettings;
+
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -15,6 +17,9 @@ public record StorageSettings(boolean usePostgresql, boolean fallbackToParquet, 
                               boolean enableGcsUpload, Path archiveDir) {
 
     public static StorageSettings from(EnvSettings env) {
+        if (env.bool("ENABLE_GCS_UPLOAD", false) && env.optional("GCS_BUCKET").isEmpty()) {
+            throw new InvalidSettingException("ENABLE_GCS_UPLOAD", "true", "false, or GCS_BUCKET naming the bucket");
+        }
         return new StorageSettings(
                 env.bool("USE_POSTGRESQL", true),
                 env.bool("FALLBACK_TO_PARQUET", true),
@@ -31,5 +36,10 @@ public record StorageSettings(boolean usePostgresql, boolean fallbackToParquet, 
     /** True when objects go to a GCS bucket rather than the local archive directory. */
     public boolean usesGcs() {
         return enableGcsUpload && gcsBucket.isPresent();
+    }
+
+    /** The archive's settings, as {@code store.archive} takes them. */
+    public ArchiveSettings archive() {
+        return new ArchiveSettings(gcsBucket.orElse(""), gcsProjectId.orElse(""), enableGcsUpload, archiveDir, parquetStoragePath);
     }
 }

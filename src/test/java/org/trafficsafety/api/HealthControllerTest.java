@@ -95,6 +95,6 @@ class HealthControllerTest {
         HttpResponse<String> response = get("/actuator/prometheus");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("tsi_partition_default_rows{", "hikaricp_connections", "jvm_memory_used_bytes");
+        assertThat(response.body()).contains("tsi_partition_default_rows{", "tsi_partitions_added_total", "hikaricp_connections", "jvm_memory_used_bytes");
     }
 }

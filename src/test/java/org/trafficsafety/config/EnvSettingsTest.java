@@ -32,7 +32,8 @@ class EnvSettingsTest {
         assertThat(storage.parquetStoragePath()).isEqualTo(Path.of("./var/parquet"));
         assertThat(storage.usesGcs()).isFalse();
         assertThat(source.dataSource()).isEqualTo("simulator");
-        assertThat(source.collectionInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(source.collectionInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(source.vcc()).isEmpty();
         assertThat(retention.realtime()).isEqualTo(Duration.ofHours(48));
         assertThat(retention.hourly()).isEqualTo(Duration.ofDays(90));
     }
@@ -50,8 +51,22 @@ class EnvSettingsTest {
         assertThat(database.readUser()).contains("api");
         assertThat(StorageSettings.from(set).usePostgresql()).isFalse();
         assertThat(StorageSettings.from(set).usesGcs()).isTrue();
+        assertThat(StorageSettings.from(set).archive().gcsBucket()).isEqualTo("b");
         assertThat(SourceSettings.from(set).collectionInterval()).isEqualTo(Duration.ofMillis(500));
         assertThat(RetentionSettings.from(set).realtime()).isEqualTo(Duration.ofHours(72));
+    }
+
+    @Test
+    void shouldBuildTheVccClientSettingsForTheVccSource() {
+        SourceSettings source = SourceSettings.from(env(Map.of("DATA_SOURCE", "vcc", "VCC_CLIENT_ID", "me",
+                "VCC_CLIENT_SECRET", "secret", "VCC_MODE", "poll", "COLLECTION_INTERVAL", "2", "VCC_BASE_URL", "http://127.0.0.1:9/")));
+
+        var vcc = source.vcc().orElseThrow();
+
+        assertThat(vcc.baseUrl().toString()).isEqualTo("http://127.0.0.1:9");
+        assertThat(vcc.clientId()).isEqualTo("me");
+        assertThat(vcc.mode().key()).isEqualTo("poll");
+        assertThat(vcc.collectionInterval()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
@@ -78,6 +93,18 @@ class EnvSettingsTest {
         void shouldRefuseAReadPercentAbove100() {
             assertThatThrownBy(() -> StorageSettings.from(env(Map.of("POSTGRESQL_READ_PERCENT", "150"))))
                     .hasMessage("POSTGRESQL_READ_PERCENT=150 is invalid: expected an integer in 0..100");
+        }
+
+        @Test
+        void shouldRefuseGcsUploadWithoutABucket() {
+            assertThatThrownBy(() -> StorageSettings.from(env(Map.of("ENABLE_GCS_UPLOAD", "true"))))
+                    .hasMessage("ENABLE_GCS_UPLOAD=true is invalid: expected false, or GCS_BUCKET naming the bucket");
+        }
+
+        @Test
+        void shouldRefuseANonPositiveEbK() {
+            assertThatThrownBy(() -> new EnvSettings(Map.of("EB_K", "0")::get).decimal("EB_K", 50, 0.001, 1e6))
+                    .hasMessage("EB_K=0 is invalid: expected a number in 0.001..1000000.0");
         }
 
         @Test

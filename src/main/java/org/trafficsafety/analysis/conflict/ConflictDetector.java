@@ -55,6 +55,8 @@ public final class ConflictDetector {
     private int nextSerial;
     private long nowMs = Long.MIN_VALUE;
     private long nextSweepMs = Long.MIN_VALUE;
+    /** No open encounter is due to close before this time (a lower bound: flags only postpone closing). */
+    private long closeDueMs = Long.MAX_VALUE;
     private long outOfOrder;
 
     public ConflictDetector(int intersectionId, LocalFrame frame, ConflictParameters parameters) {
@@ -76,9 +78,8 @@ public final class ConflictDetector {
         if (t > nowMs) {
             nowMs = t;
         }
-        if (nowMs >= nextSweepMs) {
+        if (nowMs >= nextSweepMs || nowMs >= closeDueMs) {
             sweep(nowMs, closedEvents);
-            nextSweepMs = nowMs + SWEEP_INTERVAL_MS;
         }
         long key = RoadUser.key(o.id(), o.kind());
         RoadUser user = usersByKey.get(key);
@@ -97,14 +98,16 @@ public final class ConflictDetector {
 
     /**
      * Time has advanced to nowMs with no observation: close encounters whose last flag is more than the merge
-     * gap (5 s) old, forget users silent for longer than their retention.
+     * gap (5 s) old, forget users silent for longer than their retention. Cheap enough to call per message:
+     * it does work only when an encounter is due or every 0.5 s of event time.
      */
     public void advanceTo(long nowMs, Consumer<ConflictEvent> closedEvents) {
         if (nowMs > this.nowMs) {
             this.nowMs = nowMs;
         }
-        sweep(this.nowMs, closedEvents);
-        nextSweepMs = this.nowMs + SWEEP_INTERVAL_MS;
+        if (this.nowMs >= nextSweepMs || this.nowMs >= closeDueMs) {
+            sweep(this.nowMs, closedEvents);
+        }
     }
 
     /**
@@ -314,9 +317,12 @@ public final class ConflictDetector {
             pair.encounterStartMs = fromMs;
             pair.lastFlagMs = toMs;
         }
+        closeDueMs = Math.min(closeDueMs, pair.lastFlagMs + parameters.encounterMergeMs() + 1);
     }
 
     private void sweep(long now, Consumer<ConflictEvent> sink) {
+        nextSweepMs = now + SWEEP_INTERVAL_MS;
+        closeDueMs = Long.MAX_VALUE;
         closing.clear();
         for (Iterator<Pair> it = pairs.values().iterator(); it.hasNext(); ) {
             Pair pair = it.next();
@@ -327,7 +333,9 @@ public final class ConflictDetector {
                 pair.holdStartMs = Pair.NONE;
                 pair.pendingTtc.clear();
             }
-            if (!pair.isOpen() && pair.holdStartMs == Pair.NONE && now - pair.lastEvaluatedMs > STALE_PAIR_MS) {
+            if (pair.isOpen()) {
+                closeDueMs = Math.min(closeDueMs, pair.lastFlagMs + parameters.encounterMergeMs() + 1);
+            } else if (pair.holdStartMs == Pair.NONE && now - pair.lastEvaluatedMs > STALE_PAIR_MS) {
                 it.remove();
                 pair.first.pairCount--;
                 pair.second.pairCount--;

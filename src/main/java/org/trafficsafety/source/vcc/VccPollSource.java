@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.trafficsafety.message.MessageDecoder;
 import org.trafficsafety.message.MessageListener;
-import org.trafficsafety.source.MessageSource;
 import org.trafficsafety.source.SourceStatus;
 
 /**
@@ -16,7 +15,7 @@ import org.trafficsafety.source.SourceStatus;
  * SPaT list, and MapData at start and hourly. Messages still present in the next snapshot are dropped as
  * repeats. Closing the source closes its {@link VccApiClient}.
  */
-public final class VccPollSource implements MessageSource {
+public final class VccPollSource implements VccSource {
 
     private final VccApiClient api;
     private final MessageDecoder decoder;
@@ -51,7 +50,7 @@ public final class VccPollSource implements MessageSource {
         return vccStatus().toSourceStatus(name());
     }
 
-    /** The detailed status for {@code GET /api/v1/vcc/status}. */
+    @Override
     public VccStatus vccStatus() {
         RestPoller current = poller;
         return VccStatus.of(VccMode.POLL, current != null && current.healthy(), api, lastError.get());

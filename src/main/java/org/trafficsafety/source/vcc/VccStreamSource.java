@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.trafficsafety.message.MessageDecoder;
 import org.trafficsafety.message.MessageListener;
 import org.trafficsafety.message.MessageType;
-import org.trafficsafety.source.MessageSource;
 import org.trafficsafety.source.SourceStatus;
 
 /**
@@ -19,7 +18,7 @@ import org.trafficsafety.source.SourceStatus;
  * thread with its own reconnect loop; SPaT is polled every {@code collectionInterval} and MapData at start and
  * hourly, since VCC streams neither. Closing the source closes its {@link VccApiClient}.
  */
-public final class VccStreamSource implements MessageSource {
+public final class VccStreamSource implements VccSource {
 
     private final VccApiClient api;
     private final MessageDecoder decoder;
@@ -63,7 +62,8 @@ public final class VccStreamSource implements MessageSource {
         return vccStatus().toSourceStatus(name());
     }
 
-    /** The detailed status for {@code GET /api/v1/vcc/status}; connected when both sockets are open. */
+    /** Connected when both sockets are open. */
+    @Override
     public VccStatus vccStatus() {
         boolean connected = !channels.isEmpty() && channels.stream().allMatch(StreamChannel::open);
         return VccStatus.of(VccMode.STREAM, connected, api, lastError.get());

