@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 ParquetBenchCommand.class,
                 AnalysisBenchmark.class,
                 ParseBenchmark.class,
+                WriteBenchmark.class,
         })
 public final class BenchCommand implements Runnable {
 
