@@ -17,7 +17,7 @@ import org.trafficsafety.message.VruType;
  * intersection, two right-hand lanes per approach, a 60 s two-phase signal (27 s green + 3 s yellow each way).
  * Vehicles (8–16 m/s desired) follow their leader with a 2.5 s headway and stop at the stop line on red, so
  * queues form and some brake hard; one in a hundred runs the red. A fifth of the vehicles report no accelSet, so
- * deceleration is derived from speed. VRUs walk along sidewalks up to the corner or over the crosswalk of an
+ * deceleration is derived from speed. VRUs walk along sidewalks to the corner or over the crosswalk of an
  * approach early in its red. A vehicle leaving the zone re-enters its lane's back as a new id, so about the given
  * number are present (those queued beyond the zone edge do not report). Every user reports at the given rate and
  * reports reach the receiver 50–550 ms late, slightly out of event order. Not the simulator: just realistic
@@ -28,12 +28,18 @@ public final class SyntheticTraffic {
     static final double ZONE_EDGE_M = 115.0;
     private static final double STOP_LINE_M = -22.0;
     private static final double CROSSWALK_M = -14.0;
+    /** Sidewalk walkers leave (turn the corner) here, short of the crossing road. */
+    private static final double SIDEWALK_END_M = -20.0;
     private static final double HEADWAY_S = 2.5;
     private static final double MIN_GAP_M = 4.0;
     private static final double VEHICLE_LENGTH_M = 4.8;
     private static final double[] LANE_OFFSETS_M = {1.8, 5.4};
     private static final double[] HEADINGS = {90, 270, 0, 180};
     private static final long CYCLE_MS = 60_000;
+    /** One signal cycle run before reporting, so that queues and phases are settled (no start-up pile-up). */
+    private static final long WARM_UP_MS = CYCLE_MS;
+    /** New vehicles enter this far upstream of the zone edge, so that they adapt to the queue before reporting. */
+    private static final double ENTRY_RUN_UP_M = 40.0;
 
     private final List<Intersection> intersections;
     private final int vehicles;
@@ -61,9 +67,11 @@ public final class SyntheticTraffic {
         for (Intersection intersection : intersections) {
             crossings.add(new Crossing(intersection, random));
         }
-        for (long t = startMs; t < startMs + durationMs; t += stepMs) {
+        for (long t = startMs - WARM_UP_MS; t < startMs + durationMs; t += stepMs) {
             for (Crossing crossing : crossings) {
-                crossing.report(t, stepMs, random, out);
+                if (t >= startMs) {
+                    crossing.report(t, stepMs, random, out);
+                }
                 crossing.step(t, stepMs / 1000.0, random);
             }
         }
@@ -147,12 +155,14 @@ public final class SyntheticTraffic {
                 v.speed = Math.max(0, v.speed + v.accel * dt);
                 v.s += v.speed * dt;
                 if (v.s > ZONE_EDGE_M) {
-                    fleet.set(i, new Vehicle(random, v.approach, v.offset, Math.min(-ZONE_EDGE_M, backOf(v) - 8)));
+                    double entry = Math.min(-ZONE_EDGE_M, backOf(v)) - ENTRY_RUN_UP_M;
+                    fleet.set(i, new Vehicle(random, v.approach, v.offset, entry));
                 }
             }
             for (int i = 0; i < walkers.size(); i++) {
                 Walker w = walkers.get(i);
-                if (!w.crossing || w.s > -w.endM + 0.5 || mayStartCrossing(w.approach, t)) {
+                w.walking = !w.crossing || w.s > -w.endM || mayStartCrossing(w.approach, t);
+                if (w.walking) {
                     w.s += w.speed * dt;
                 }
                 if (w.s > w.endM) {
@@ -235,16 +245,17 @@ public final class SyntheticTraffic {
         final double endM;
         final double speed;
         double s;
+        boolean walking;
         int msgCnt;
 
         Walker(Random random, boolean anywhere) {
             this.id = random.nextInt() & 0xFFFF_FFFFL;
             this.approach = random.nextInt(4);
             this.crossing = random.nextBoolean();
-            this.endM = crossing ? 12.0 : -CROSSWALK_M;
+            this.endM = crossing ? 12.0 : SIDEWALK_END_M;
             this.speed = 1.1 + random.nextDouble() * 0.5;
             double startM = crossing ? -12.0 : -ZONE_EDGE_M;
-            this.s = anywhere && !crossing ? startM + random.nextDouble() * (CROSSWALK_M - startM) : startM;
+            this.s = anywhere && !crossing ? startM + random.nextDouble() * (endM - startM) : startM;
         }
 
         Message report(LocalFrame frame, long eventMs, long receivedMs) {
@@ -258,11 +269,12 @@ public final class SyntheticTraffic {
                 n = north(approach, CROSSWALK_M, s);
                 heading = (heading + 90) % 360;
             } else {
-                e = east(approach, Math.min(s, CROSSWALK_M - 4), 12.0);
-                n = north(approach, Math.min(s, CROSSWALK_M - 4), 12.0);
+                e = east(approach, s, 12.0);
+                n = north(approach, s, 12.0);
             }
+            // a pedestrian waiting at the kerb reports standing still, not the walk it is about to start
             return new Psm(id, msgCnt, (int) (eventMs % 60_000), eventMs, receivedMs, VruType.PEDESTRIAN,
-                    frame.latitude(n), frame.longitude(e), 0, speed, heading, "synthetic");
+                    frame.latitude(n), frame.longitude(e), 0, walking ? speed : 0, heading, "synthetic");
         }
     }
 }

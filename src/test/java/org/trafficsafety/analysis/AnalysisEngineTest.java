@@ -222,6 +222,27 @@ class AnalysisEngineTest {
         assertThat(row.combinedIndexEb()).isCloseTo((row.combinedIndex() + 2_500) / 51, within(1e-9));
     }
 
+    @Test
+    void shouldLearnItsOwnPriorFromThreeDaysAtTheSameHour() {
+        // one vehicle at 15 m/s at 08:00 on three days, then one at 5 m/s on the fourth (shipped defaults)
+        // days 1-3: vru = 100 (0.2 * 1/40 + 0.2 * 15/15) = 20.5; vehicle = 100 (0.3 * 1/40) = 0.75;
+        //           combined = 0.6 * 20.5 + 0.4 * 0.75 = 12.6 -> own prior (3 hours) = 12.6
+        // day 4:    vru = 100 (0.2 * 1/40 + 0.2 * 5/15) = 7.1667; combined = 0.6 * 7.1667 + 0.3 = 4.6
+        //           m = 1, w = 1/51: combined_eb = (4.6 + 50 * 12.6) / 51 = 634.6 / 51 = 12.443
+        long day = 86_400_000L;
+        for (int d = 0; d < 4; d++) {
+            engine.onMessage(bsm(1, T0 + d * day + 30_000, 0, 0, d < 3 ? 15 : 5));
+            engine.advanceTo(T0 + d * day + 80_000);
+        }
+
+        assertThat(out.rows).hasSize(4);
+        assertThat(out.rows.get(0).combinedIndexEb()).isEqualTo(out.rows.get(0).combinedIndex());
+        assertThat(out.rows.get(2).combinedIndex()).isCloseTo(12.6, within(1e-9));
+        SafetyIndexRow fourth = out.rows.get(3);
+        assertThat(fourth.combinedIndex()).isCloseTo(4.6, within(1e-9));
+        assertThat(fourth.combinedIndexEb()).isCloseTo(634.6 / 51, within(1e-9));
+    }
+
     @Nested
     class Determinism {
 

@@ -26,6 +26,7 @@ public final class VccStreamSource implements VccSource {
     private final List<StreamChannel> channels = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private ScheduledExecutorService scheduler;
+    private MessageGate gate;
 
     public VccStreamSource(VccApiClient api, MessageDecoder decoder) {
         this.api = api;
@@ -43,7 +44,7 @@ public final class VccStreamSource implements VccSource {
             throw new IllegalStateException("vcc-stream already started");
         }
         VccSettings settings = api.settings();
-        MessageGate gate = new MessageGate(decoder, listener, api.counters(), api.clock(), settings.repeatWindow());
+        gate = new MessageGate(decoder, listener, api.counters(), api.clock(), settings.repeatWindow());
         long seed = settings.clientId().hashCode();
         for (MessageType type : List.of(MessageType.BSM, MessageType.PSM)) {
             Backoff backoff = new Backoff(settings.retryBaseDelay(), settings.reconnectMaxDelay(),
@@ -83,6 +84,9 @@ public final class VccStreamSource implements VccSource {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (gate != null) {
+            gate.close();
         }
         api.close();
     }
