@@ -1,7 +1,6 @@
 package org.trafficsafety.source.vcc;
 
 import java.time.Duration;
-import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -69,8 +68,7 @@ public final class VccPollSource implements VccSource {
 
     static Backoff authBackoff(VccApiClient api) {
         VccSettings settings = api.settings();
-        return new Backoff(settings.collectionInterval(), settings.reconnectMaxDelay(),
-                new SplittableRandom(settings.clientId().hashCode()));
+        return api.backoff(settings.collectionInterval(), settings.reconnectMaxDelay());
     }
 
     static void awaitQuietly(ScheduledExecutorService executor, Duration timeout) {

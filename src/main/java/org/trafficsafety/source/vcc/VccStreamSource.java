@@ -2,7 +2,6 @@ package org.trafficsafety.source.vcc;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -45,10 +44,8 @@ public final class VccStreamSource implements VccSource {
         }
         VccSettings settings = api.settings();
         gate = new MessageGate(decoder, listener, api.counters(), api.clock(), settings.repeatWindow());
-        long seed = settings.clientId().hashCode();
         for (MessageType type : List.of(MessageType.BSM, MessageType.PSM)) {
-            Backoff backoff = new Backoff(settings.retryBaseDelay(), settings.reconnectMaxDelay(),
-                    new SplittableRandom(seed + type.ordinal()));
+            Backoff backoff = api.backoff(settings.retryBaseDelay(), settings.reconnectMaxDelay());
             StreamChannel channel = new StreamChannel(type, api, gate, backoff, lastError);
             channels.add(channel);
             threads.add(Thread.ofPlatform().name("vcc-stream-" + type.key()).daemon().start(channel));

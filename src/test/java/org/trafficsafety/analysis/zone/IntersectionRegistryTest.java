@@ -71,6 +71,31 @@ class IntersectionRegistryTest {
         assertThat(a.orElseThrow().slot()).isZero();
     }
 
+    @Test
+    void shouldAssignWithoutAllocating() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        double[] lats = new double[1_000];
+        double[] lons = new double[1_000];
+        for (int i = 0; i < lats.length; i++) {
+            lats[i] = F156.latitude(i % 250 - 125);
+            lons[i] = F156.longitude(i % 300 - 100);
+        }
+        int found = 0;
+        for (int i = 0; i < 20_000; i++) {
+            found += registry.findZone(lats[i % 1_000], lons[i % 1_000], "US-29 & Nutley").isPresent() ? 1 : 0;
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 100_000; i++) {
+            found += registry.findZone(lats[i % 1_000], lons[i % 1_000], "US-29 & Nutley").isPresent() ? 1 : 0;
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(found).isPositive();
+        // one 16-byte object per call would be 1.6 MB
+        assertThat(allocated).isLessThan(4_096);
+    }
+
     @Nested
     class MapDataRegistration {
 
