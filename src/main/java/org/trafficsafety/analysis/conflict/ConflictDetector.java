@@ -155,7 +155,13 @@ public final class ConflictDetector {
         double enteringS = previous == Track.NO_TIME ? 0 : (t - previous) / 1000.0;
         for (int i = 0, n = users.size(); i < n; i++) {
             RoadUser b = users.get(i);
-            if (b == a || (a.isVru() && b.isVru()) || !b.track.covers(t) || outOfReach(a, b, t, enteringS)) {
+            if (b == a || (a.isVru() && b.isVru())) {
+                continue;
+            }
+            if (!b.track.covers(t) || outOfReach(a, b, t, enteringS)) {
+                if (!a.pairs.isEmpty()) {
+                    recordTtc(a, b, t, TimeToCollision.NONE, sink);
+                }
                 continue;
             }
             b.track.stateAt(t, motionB);
