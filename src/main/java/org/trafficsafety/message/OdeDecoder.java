@@ -94,11 +94,17 @@ public final class OdeDecoder extends StreamingDecoder {
                     s.type = MessageType.BSM;
                     readVehicleObject(p, t, s, false);
                 }
-                case "basicType", "id", "msgCnt", "secMark", "position", "speed", "heading" -> {
-                    // at this level only a v6/v8 PSM has these (a BSM nests them in coreData)
+                case "basicType" -> {
                     s.type = MessageType.PSM;
                     readVehicleField(p, t, name, s, false);
                 }
+                // at this level these belong to a v6/v8 PSM (a BSM nests them in coreData), whose speed and
+                // heading stay in raw J2735 units while its position is scaled
+                case "id", "msgCnt", "secMark", "position" -> readVehicleField(p, t, name, s, false);
+                case "speed" -> s.speedMps = Units.raw(JsonRead.number(p, t, s, "speed"), Units.SPEED_UNAVAILABLE,
+                        Units.SPEED_UNITS_PER_MPS);
+                case "heading" -> s.headingDeg = Units.raw(JsonRead.number(p, t, s, "heading"),
+                        Units.HEADING_UNAVAILABLE, Units.HEADING_UNITS_PER_DEG);
                 case "intersectionStateList" -> {
                     s.type = MessageType.SPAT;
                     s.tree = mapper.readTree(p);
@@ -179,7 +185,7 @@ public final class OdeDecoder extends StreamingDecoder {
 
     /**
      * One field of BSM coreData or of a PSM. Position names differ between the layouts (latitude vs lat/long),
-     * so they are unambiguous; speed and heading are raw in v9 and in every ODE PSM, scaled in a v6/v8 BSM.
+     * so they are unambiguous; speed and heading are raw in v9, scaled in a v6/v8 BSM (v6/v8 PSM: readData).
      */
     private static void readVehicleField(JsonParser p, JsonToken t, String name, Decoded s, boolean raw) {
         switch (name) {
@@ -199,13 +205,12 @@ public final class OdeDecoder extends StreamingDecoder {
             case "elev" -> s.elevationM = Units.rawElevation(JsonRead.number(p, t, s, "elev"));
             case "speed" -> {
                 double v = JsonRead.number(p, t, s, "speed");
-                s.speedMps = raw || s.type == MessageType.PSM
-                        ? Units.raw(v, Units.SPEED_UNAVAILABLE, Units.SPEED_UNITS_PER_MPS) : Units.scaledSpeed(v);
+                s.speedMps = raw ? Units.raw(v, Units.SPEED_UNAVAILABLE, Units.SPEED_UNITS_PER_MPS) : Units.scaledSpeed(v);
             }
             case "heading" -> {
                 double v = JsonRead.number(p, t, s, "heading");
-                s.headingDeg = raw || s.type == MessageType.PSM
-                        ? Units.raw(v, Units.HEADING_UNAVAILABLE, Units.HEADING_UNITS_PER_DEG) : Units.scaledHeading(v);
+                s.headingDeg = raw ? Units.raw(v, Units.HEADING_UNAVAILABLE, Units.HEADING_UNITS_PER_DEG)
+                        : Units.scaledHeading(v);
             }
             case "accelSet" -> readAccelSet(p, t, s, raw);
             case "brakes" -> readBrakes(p, t, s);

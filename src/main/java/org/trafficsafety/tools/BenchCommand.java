@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
                 ConflictBenchmark.class,
                 ParquetBenchCommand.class,
                 AnalysisBenchmark.class,
+                ParseBenchmark.class,
+                WriteBenchmark.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -1,6 +1,7 @@
 package org.trafficsafety.tools;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -102,6 +103,7 @@ public final class ConflictBenchmark implements Callable<Integer> {
                 }
             }
         }
+        out.sort(Comparator.comparingLong(RoadUserObservation::timeMs));
         return out;
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -43,7 +42,7 @@ public final class ConflictDetector {
     private final ConflictParameters parameters;
     private final Map<Long, RoadUser> usersByKey = new HashMap<>();
     private final List<RoadUser> users = new ArrayList<>();
-    private final Map<Long, Pair> pairs = new LinkedHashMap<>();
+    private final List<Pair> pairs = new ArrayList<>();
     private final List<ConflictEvent> closing = new ArrayList<>();
     private final TimeToCollision timeToCollision = new TimeToCollision();
     private final Motion motionA = new Motion();
@@ -52,7 +51,6 @@ public final class ConflictDetector {
     private final Motion other = new Motion();
     private final Motion past = new Motion();
     private final double ttcStepS;
-    private int nextSerial;
     private long nowMs = Long.MIN_VALUE;
     private long nextSweepMs = Long.MIN_VALUE;
     /** No open encounter is due to close before this time (a lower bound: flags only postpone closing). */
@@ -84,7 +82,7 @@ public final class ConflictDetector {
         long key = RoadUser.key(o.id(), o.kind());
         RoadUser user = usersByKey.get(key);
         if (user == null) {
-            user = new RoadUser(o.id(), o.kind(), nextSerial++, parameters);
+            user = new RoadUser(o.id(), o.kind(), parameters);
             usersByKey.put(key, user);
             users.add(user);
         }
@@ -116,7 +114,7 @@ public final class ConflictDetector {
      */
     public long earliestOpenEncounterStartMs() {
         long earliest = Long.MAX_VALUE;
-        for (Pair pair : pairs.values()) {
+        for (Pair pair : pairs) {
             if (pair.isOpen()) {
                 earliest = Math.min(earliest, pair.encounterStartMs);
             }
@@ -130,7 +128,7 @@ public final class ConflictDetector {
     /** Closes everything (end of input): open encounters become events, unconfirmed flags are dropped. */
     public void flush(Consumer<ConflictEvent> closedEvents) {
         closing.clear();
-        for (Pair pair : pairs.values()) {
+        for (Pair pair : pairs) {
             if (pair.isOpen()) {
                 closing.add(close(pair));
             }
@@ -153,9 +151,17 @@ public final class ConflictDetector {
 
     private void evaluate(RoadUser a, long t, Consumer<ConflictEvent> sink) {
         a.track.stateAt(t, motionA);
+        long previous = a.track.previousTimeMs();
+        double enteringS = previous == Track.NO_TIME ? 0 : (t - previous) / 1000.0;
         for (int i = 0, n = users.size(); i < n; i++) {
             RoadUser b = users.get(i);
-            if (b == a || (a.isVru() && b.isVru()) || !b.track.covers(t)) {
+            if (b == a || (a.isVru() && b.isVru())) {
+                continue;
+            }
+            if (!b.track.covers(t) || outOfReach(a, b, t, enteringS)) {
+                if (!a.pairs.isEmpty()) {
+                    recordTtc(a, b, t, TimeToCollision.NONE, sink);
+                }
                 continue;
             }
             b.track.stateAt(t, motionB);
@@ -178,16 +184,30 @@ public final class ConflictDetector {
         }
     }
 
+    /**
+     * True when b, seen from its last sample, is too far from a for any TTC or PET flag: the bounds of the
+     * exact tests below, widened by how far b can have moved since that sample.
+     */
+    private boolean outOfReach(RoadUser a, RoadUser b, long t, double enteringS) {
+        boolean vru = a.isVru() || b.isVru();
+        double otherMaxSpeed = b.track.recentMaxSpeedMps();
+        double ttcReach = (motionA.speedMps() + otherMaxSpeed) * parameters.ttcThresholdS(vru)
+                + a.boundingRadiusM() + b.boundingRadiusM();
+        double petReach = a.track.recentMaxSpeedMps() * enteringS
+                + otherMaxSpeed * (enteringS + parameters.petThresholdS(vru)) + a.petRadiusM() + b.petRadiusM();
+        double reach = Math.max(ttcReach, petReach) + otherMaxSpeed * Math.abs(t - b.track.lastTimeMs()) / 1000.0;
+        double de = b.track.eastM() - motionA.eastM();
+        double dn = b.track.northM() - motionA.northM();
+        return de * de + dn * dn > reach * reach;
+    }
+
     private void recordTtc(RoadUser a, RoadUser b, long t, double ttc, Consumer<ConflictEvent> sink) {
         boolean flagged = ttc != TimeToCollision.NONE;
         Pair pair;
         if (flagged) {
             pair = pairOf(a, b);
         } else {
-            if (a.pairCount == 0 || b.pairCount == 0) {
-                return;
-            }
-            pair = pairs.get(Pair.key(a, b));
+            pair = a.pairWith(b);
             if (pair == null) {
                 return;
             }
@@ -294,13 +314,12 @@ public final class ConflictDetector {
     }
 
     private Pair pairOf(RoadUser a, RoadUser b) {
-        long key = Pair.key(a, b);
-        Pair pair = pairs.get(key);
+        Pair pair = a.pairWith(b);
         if (pair == null) {
             pair = new Pair(a, b);
-            pairs.put(key, pair);
-            a.pairCount++;
-            b.pairCount++;
+            pairs.add(pair);
+            a.pairs.add(pair);
+            b.pairs.add(pair);
         }
         return pair;
     }
@@ -324,7 +343,7 @@ public final class ConflictDetector {
         nextSweepMs = now + SWEEP_INTERVAL_MS;
         closeDueMs = Long.MAX_VALUE;
         closing.clear();
-        for (Iterator<Pair> it = pairs.values().iterator(); it.hasNext(); ) {
+        for (Iterator<Pair> it = pairs.iterator(); it.hasNext(); ) {
             Pair pair = it.next();
             if (pair.isOpen() && now - pair.lastFlagMs > parameters.encounterMergeMs()) {
                 closing.add(close(pair));
@@ -337,8 +356,8 @@ public final class ConflictDetector {
                 closeDueMs = Math.min(closeDueMs, pair.lastFlagMs + parameters.encounterMergeMs() + 1);
             } else if (pair.holdStartMs == Pair.NONE && now - pair.lastEvaluatedMs > STALE_PAIR_MS) {
                 it.remove();
-                pair.first.pairCount--;
-                pair.second.pairCount--;
+                pair.first.pairs.remove(pair);
+                pair.second.pairs.remove(pair);
             }
         }
         for (int i = users.size() - 1; i >= 0; i--) {

@@ -1,7 +1,6 @@
 package org.trafficsafety.source.vcc;
 
 import java.time.Duration;
-import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +20,7 @@ public final class VccPollSource implements VccSource {
     private final MessageDecoder decoder;
     private final AtomicReference<String> lastError = new AtomicReference<>("");
     private ScheduledExecutorService scheduler;
+    private MessageGate gate;
     private RestPoller poller;
 
     public VccPollSource(VccApiClient api, MessageDecoder decoder) {
@@ -39,7 +39,7 @@ public final class VccPollSource implements VccSource {
             throw new IllegalStateException("vcc-poll already started");
         }
         VccSettings settings = api.settings();
-        MessageGate gate = new MessageGate(decoder, listener, api.counters(), api.clock(), settings.repeatWindow());
+        gate = new MessageGate(decoder, listener, api.counters(), api.clock(), settings.repeatWindow());
         poller = new RestPoller(api, gate, true, authBackoff(api), lastError);
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vcc-poll").daemon().factory());
         scheduler.scheduleAtFixedRate(poller::cycle, 0, settings.collectionInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -61,14 +61,14 @@ public final class VccPollSource implements VccSource {
         if (scheduler != null) {
             scheduler.shutdownNow();
             awaitQuietly(scheduler, api.settings().readTimeout().plusSeconds(5));
+            gate.close();
         }
         api.close();
     }
 
     static Backoff authBackoff(VccApiClient api) {
         VccSettings settings = api.settings();
-        return new Backoff(settings.collectionInterval(), settings.reconnectMaxDelay(),
-                new SplittableRandom(settings.clientId().hashCode()));
+        return api.backoff(settings.collectionInterval(), settings.reconnectMaxDelay());
     }
 
     static void awaitQuietly(ScheduledExecutorService executor, Duration timeout) {

@@ -2,7 +2,6 @@ package org.trafficsafety.source.vcc;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -26,6 +25,7 @@ public final class VccStreamSource implements VccSource {
     private final List<StreamChannel> channels = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private ScheduledExecutorService scheduler;
+    private MessageGate gate;
 
     public VccStreamSource(VccApiClient api, MessageDecoder decoder) {
         this.api = api;
@@ -43,11 +43,9 @@ public final class VccStreamSource implements VccSource {
             throw new IllegalStateException("vcc-stream already started");
         }
         VccSettings settings = api.settings();
-        MessageGate gate = new MessageGate(decoder, listener, api.counters(), api.clock(), settings.repeatWindow());
-        long seed = settings.clientId().hashCode();
+        gate = new MessageGate(decoder, listener, api.counters(), api.clock(), settings.repeatWindow());
         for (MessageType type : List.of(MessageType.BSM, MessageType.PSM)) {
-            Backoff backoff = new Backoff(settings.retryBaseDelay(), settings.reconnectMaxDelay(),
-                    new SplittableRandom(seed + type.ordinal()));
+            Backoff backoff = api.backoff(settings.retryBaseDelay(), settings.reconnectMaxDelay());
             StreamChannel channel = new StreamChannel(type, api, gate, backoff, lastError);
             channels.add(channel);
             threads.add(Thread.ofPlatform().name("vcc-stream-" + type.key()).daemon().start(channel));
@@ -83,6 +81,9 @@ public final class VccStreamSource implements VccSource {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (gate != null) {
+            gate.close();
         }
         api.close();
     }

@@ -49,8 +49,8 @@ class TimeToCollisionProperties {
     }
 
     private double ttc(RoadUserKind kindA, State a, RoadUserKind kindB, State b) {
-        RoadUser userA = new RoadUser(1, kindA, 0, parameters);
-        RoadUser userB = new RoadUser(2, kindB, 1, parameters);
+        RoadUser userA = new RoadUser(1, kindA, parameters);
+        RoadUser userB = new RoadUser(2, kindB, parameters);
         return new TimeToCollision().compute(userA, a.motion(), userB, b.motion(), HORIZON_S, STEP_S);
     }
 

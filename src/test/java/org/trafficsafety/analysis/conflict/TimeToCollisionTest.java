@@ -13,9 +13,9 @@ class TimeToCollisionTest {
     private static final double STEP_S = 0.1;
     private final ConflictParameters parameters = ConflictParameters.defaults();
     private final TimeToCollision ttc = new TimeToCollision();
-    private final RoadUser car1 = new RoadUser(1, RoadUserKind.VEHICLE, 0, parameters);
-    private final RoadUser car2 = new RoadUser(2, RoadUserKind.VEHICLE, 1, parameters);
-    private final RoadUser pedestrian = new RoadUser(3, RoadUserKind.PEDESTRIAN, 2, parameters);
+    private final RoadUser car1 = new RoadUser(1, RoadUserKind.VEHICLE, parameters);
+    private final RoadUser car2 = new RoadUser(2, RoadUserKind.VEHICLE, parameters);
+    private final RoadUser pedestrian = new RoadUser(3, RoadUserKind.PEDESTRIAN, parameters);
 
     private static Motion motion(double east, double north, double headingDeg, double speed, double yawRadS) {
         Motion m = new Motion();

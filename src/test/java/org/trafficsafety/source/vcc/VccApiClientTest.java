@@ -9,6 +9,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,12 @@ class VccApiClientTest {
 
     private static final String BSM_CURRENT = "/api/bsm/current";
 
-    private final FakeVccServer server = new FakeVccServer(
-            FakeVccServer.Config.defaults("client", "secret"), 0, Optional.empty(), InstantSource.system());
+    /** The server's clock: real time, plus a jump of {@code serverClockStepMs} at every reading. */
+    private final AtomicLong serverClockStepMs = new AtomicLong();
+    private final AtomicLong serverClockOffsetMs = new AtomicLong();
+    private final FakeVccServer server = new FakeVccServer(FakeVccServer.Config.defaults("client", "secret"), 0,
+            Optional.empty(), () -> Instant.ofEpochMilli(
+                    System.currentTimeMillis() + serverClockOffsetMs.addAndGet(serverClockStepMs.get())));
     private final FakeTime time = new FakeTime(Instant.parse("2026-03-01T12:00:00Z"));
     private VccApiClient client;
 
@@ -176,10 +181,10 @@ class VccApiClientTest {
         @Test
         void slowAnswersTimeOutAndAreRetried() {
             VccApiClient api = clientOnFakeTime(settings("secret")
-                    .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300))
+                    .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200))
                     .withRetries(1, Duration.ofMillis(10), Duration.ofMillis(10)));
             api.get(BSM_CURRENT);
-            server.delayAnswers(Duration.ofMillis(1500));
+            server.delayAnswers(Duration.ofMillis(700));
 
             assertThatThrownBy(() -> api.get(BSM_CURRENT))
                     .isInstanceOf(VccException.class)
@@ -194,8 +199,8 @@ class VccApiClientTest {
             api.get(BSM_CURRENT);
             server.tokenLifetime(Duration.ofSeconds(1));
             server.expireTokens();
-            // the fresh token is already expired by the time it is used: server time moves on while ours is fixed
-            server.delayAnswers(Duration.ofMillis(1100));
+            // every server clock reading jumps 2 s, so each fresh 1 s token has expired when it is checked
+            serverClockStepMs.set(2_000);
 
             assertThatThrownBy(() -> api.get(BSM_CURRENT))
                     .isInstanceOf(VccException.class)

@@ -142,4 +142,18 @@ class VccStreamSourceTest {
         assertThat(server.openSockets()).isZero();
         assertThat(listener.messages()).isEmpty();
     }
+
+    @Test
+    void shouldMakeNoCallbacksAfterClose() throws InterruptedException {
+        start(Duration.ofSeconds(5));
+        publishBsms(1, 5);
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.of(Bsm.class).size() == 5);
+
+        source.close();
+        publishBsms(6, 10);
+        Thread.sleep(500);
+
+        assertThat(listener.of(Bsm.class)).hasSize(5);
+        assertThat(server.openSockets()).isZero();
+    }
 }

@@ -84,6 +84,17 @@ class IndexRowWriterTest {
     }
 
     @Test
+    void shouldCopyRowsUnchangedWithoutUpsertAndRefuseAnExistingKey() throws Exception {
+        List<SafetyIndexRow> rows = Samples.rows(6, TODAY_MS, 10, 156, 3837);
+
+        assertThat(writer.copyWithoutUpsert(rows)).isEqualTo(20);
+
+        assertThat(readBack()).isEqualTo(rows);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> writer.copyWithoutUpsert(rows.subList(0, 1)))
+                .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("duplicate key");
+    }
+
+    @Test
     void shouldWriteNothingForAnEmptyBatch() throws Exception {
         assertThat(writer.write(List.of())).isZero();
         assertThat(readBack()).isEmpty();
