@@ -28,6 +28,8 @@ final class IntersectionSim {
     private static final long PERCEPTION_MS = 800;
     /** Vehicles from one inbound lane keep following each other this far past the stop line, until their paths part. */
     private static final double SHARED_LANE_M = 22;
+    /** Through drivers prefer the inner lane, the outer one being shared with right turns (and trucks keep right). */
+    private static final double INNER_LANE_SHARE = 0.6;
 
     final Intersection intersection;
     final Layout layout;
@@ -129,6 +131,14 @@ final class IntersectionSim {
         }
     }
 
+    String pendingSummary() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            b.append(i).append(':').append(pending[i].size()).append(' ');
+        }
+        return b.toString();
+    }
+
     /** The exact state of every road user now, for the ground truth. */
     List<ConflictJudge.User> users() {
         List<ConflictJudge.User> out = new ArrayList<>(vehicles.size() + vrus.size());
@@ -156,7 +166,7 @@ final class IntersectionSim {
                 } else if (r < d.leftTurnShare() + d.rightTurnShare()) {
                     mv = k * 4 + 3;
                 } else {
-                    mv = k * 4 + 1 + rng.nextInt(2);
+                    mv = k * 4 + (rng.nextDouble() < INNER_LANE_SHARE ? 1 : 2);
                 }
                 pending[layout.movements.get(mv).inboundLaneKey()].add(mv);
             }
@@ -191,7 +201,8 @@ final class IntersectionSim {
         SimulationConfig.Drivers dr = config.drivers();
         SimulationConfig.Demand d = config.demand();
         double throughShare = 1 - d.leftTurnShare() - d.rightTurnShare();
-        boolean truck = mv.turn == Turn.THROUGH && mv.inLane == 2 && throughShare > 0 && rng.nextDouble() < 2 * d.truckShare() / throughShare;
+        boolean truck = mv.turn == Turn.THROUGH && mv.inLane == 2 && throughShare > 0
+                && rng.nextDouble() < d.truckShare() / (throughShare * (1 - INNER_LANE_SHARE));
         double length = truck ? 8 + 2 * rng.nextDouble() : rng.nextDouble() < 0.8 ? 4.5 + 0.5 * rng.nextDouble() : 4.2 + 0.3 * rng.nextDouble();
         double width = truck ? 2.5 : 1.8 + 0.2 * rng.nextDouble();
         double speed = dr.desiredSpeedMps() + dr.speedSpreadMps() * (2 * rng.nextDouble() - 1) - (truck ? 1.5 : 0);

@@ -110,6 +110,7 @@ public final class SimulationRun {
     String dump() {
         StringBuilder b = new StringBuilder();
         for (Part p : parts) {
+            b.append("PENDING ").append(p.sim().pendingSummary()).append('\n');
             for (Vehicle v : p.sim().vehicles) {
                 if (v.v < 0.1 && v.s > v.mv.sStop - 10) {
                     b.append(String.format("%d mv%d s=%.1f (stop %.1f) lim=%d leader=%s gap=%.1f x=%.1f y=%.1f%n", p.sim().intersection.id(), v.mv.index, v.s, v.mv.sStop, v.limitedBy,
