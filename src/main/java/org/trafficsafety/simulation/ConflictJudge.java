@@ -90,10 +90,8 @@ final class ConflictJudge {
         }
 
         void flag(long tMs) {
-            if (firstFlagMs == Long.MIN_VALUE) {
-                firstFlagMs = tMs;
-            }
-            lastFlagMs = tMs;
+            firstFlagMs = firstFlagMs == Long.MIN_VALUE ? tMs : Math.min(firstFlagMs, tMs);
+            lastFlagMs = Math.max(lastFlagMs, tMs);
         }
     }
 
@@ -153,6 +151,7 @@ final class ConflictJudge {
                     e.note = String.format("vru %.1f,%.1f h=%.0f v=%.1f veh %.1f,%.1f h=%.0f v=%.1f", vr.x(), vr.y(), Math.toDegrees(vr.theta()), vr.speed(), ve.x(), ve.y(), Math.toDegrees(ve.theta()), ve.speed());
                 }
                 if (e.lastConditionMs == tMs - 500) {
+                    e.flag(tMs - 500);
                     e.flag(tMs);
                     double best = Math.min(ttc, e.lastConditionTtc);
                     if (Double.isNaN(e.minTtc) || best < e.minTtc) {
@@ -288,7 +287,7 @@ final class ConflictJudge {
         }
         Sample last = lastSample.get(u.id());
         List<Sample> cellList = grid.get(cx * cells + cy);
-        if (last != null && Math.hypot(last.x() - u.x(), last.y() - u.y()) < 0.3) {
+        if (last != null && u.speed() < 0.05 && Math.hypot(last.x() - u.x(), last.y() - u.y()) < 0.05) {
             List<Sample> lastCell = grid.get(cell(last.x()) * cells + cell(last.y()));
             lastCell.remove(last);
             Sample refreshed = new Sample(u, last.x(), last.y(), last.theta(), tMs);
