@@ -131,23 +131,15 @@ final class IntersectionSim {
         }
     }
 
-    String pendingSummary() {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            b.append(i).append(':').append(pending[i].size()).append(' ');
-        }
-        return b.toString();
-    }
-
     /** The exact state of every road user now, for the ground truth. */
     List<ConflictJudge.User> users() {
         List<ConflictJudge.User> out = new ArrayList<>(vehicles.size() + vrus.size());
         for (Vehicle v : vehicles) {
             out.add(new ConflictJudge.User(v.id, RoadUserKind.VEHICLE, v.x(), v.y(), v.theta(), v.v, v.yawRate(), v.length, v.width,
-                    v.behaviour, v.mv.index));
+                    v.behaviour));
         }
         for (Vru u : vrus) {
-            out.add(new ConflictJudge.User(u.id, RoadUserKind.of(u.type), u.x(), u.y(), u.theta(), u.v, 0, 0, 0, null, -1 - u.route.crosswalk()));
+            out.add(new ConflictJudge.User(u.id, RoadUserKind.of(u.type), u.x(), u.y(), u.theta(), u.v, 0, 0, 0, null));
         }
         return out;
     }
@@ -322,24 +314,19 @@ final class IntersectionSim {
     /** Where the front must stop (path arc length), or MAX_VALUE: signal, crosswalks, left-turn gaps, red-light runners. */
     private double stopTarget(Vehicle v, long tMs) {
         double target = Double.MAX_VALUE;
-        v.limitedBy = 0;
         if (!v.crossedStop) {
-            target = Math.min(target, signalTarget(v, tMs));
-            if (target < Double.MAX_VALUE) v.limitedBy = 1;
+            target = signalTarget(v, tMs);
         }
         for (CrosswalkCrossing c : v.mv.crosswalks) {
             if (v.front() < c.sEdge() + 0.5 && c.sEdge() - v.front() < 60) {
-                double t = crosswalkTarget(v, c, tMs);
-                if (t < target) { target = t; v.limitedBy = 2; }
+                target = Math.min(target, crosswalkTarget(v, c, tMs));
             }
         }
         if (v.mv.turn == Turn.LEFT && !v.runsRed && plan.vehicleLight(v.mv.approach, Turn.LEFT, tMs) != Light.PROTECTED) {
-            double t = permissiveLeftTarget(v, tMs);
-            if (t < target) { target = t; v.limitedBy = 3; }
+            target = Math.min(target, permissiveLeftTarget(v, tMs));
         }
         if (!v.runsRed) {
-            double t = foeTarget(v, tMs);
-            if (t < target) { target = t; v.limitedBy = 4; }
+            target = Math.min(target, foeTarget(v, tMs));
         }
         return target;
     }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 AnalysisBenchmark.class,
                 ParseBenchmark.class,
                 WriteBenchmark.class,
+                SimulatorBenchmark.class,
         })
 public final class BenchCommand implements Runnable {
 
