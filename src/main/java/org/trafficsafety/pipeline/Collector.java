@@ -161,7 +161,7 @@ public final class Collector implements AutoCloseable {
         }
         for (List<Message> batch : messages.values()) {
             if (!batch.isEmpty()) {
-                sinks.raw().submit(new FlushBatch<>(flushedAtMs, batch));
+                sinks.raw().ifPresent(s -> s.submit(new FlushBatch<>(flushedAtMs, batch)));
             }
         }
     }
@@ -218,7 +218,9 @@ public final class Collector implements AutoCloseable {
             metrics.received(message.type());
             lock.lock();
             try {
-                raw.get(message.type()).add(message);
+                if (settings.archiveRaw()) {
+                    raw.get(message.type()).add(message);
+                }
                 analysis.onMessage(message);
             } finally {
                 lock.unlock();

@@ -36,7 +36,7 @@ public final class CollectorSinks implements AutoCloseable {
     private final IsolatedSink<List<ConflictEvent>> conflicts;
     private final Optional<IsolatedSink<FlushBatch<SafetyIndexRow>>> parquetIndices;
     private final Optional<IsolatedSink<FlushBatch<ConflictEvent>>> parquetConflicts;
-    private final IsolatedSink<FlushBatch<Message>> raw;
+    private final Optional<IsolatedSink<FlushBatch<Message>>> raw;
     private final Optional<IsolatedSink<WrittenFile>> upload;
 
     private CollectorSinks(CollectorSettings settings, DataSource dataSource, Optional<ArchiveStore> archive,
@@ -59,8 +59,10 @@ public final class CollectorSinks implements AutoCloseable {
                 ? Optional.of(isolate(settings, new ParquetSinks.Conflicts(processedWriter, settings.parquetRoot(), finished),
                         new FlushBatchCodec<>(new ConflictEventsCodec()), metrics, "parquet.write", Tags.of("dataset", "conflicts"), clock))
                 : Optional.empty();
-        this.raw = isolate(settings, new ParquetSinks.Raw(rawWriter, settings.parquetRoot(), finished),
-                new FlushBatchCodec<>(new MessagesCodec()), metrics, "parquet.write", Tags.of("dataset", "raw"), clock);
+        this.raw = settings.archiveRaw()
+                ? Optional.of(isolate(settings, new ParquetSinks.Raw(rawWriter, settings.parquetRoot(), finished),
+                        new FlushBatchCodec<>(new MessagesCodec()), metrics, "parquet.write", Tags.of("dataset", "raw"), clock))
+                : Optional.empty();
     }
 
     /** Opens every sink's spool (replaying what a previous run left) and starts the sinks' threads. */
@@ -98,7 +100,7 @@ public final class CollectorSinks implements AutoCloseable {
         return parquetConflicts;
     }
 
-    IsolatedSink<FlushBatch<Message>> raw() {
+    Optional<IsolatedSink<FlushBatch<Message>>> raw() {
         return raw;
     }
 
@@ -112,7 +114,7 @@ public final class CollectorSinks implements AutoCloseable {
         conflicts.close();
         parquetIndices.ifPresent(IsolatedSink::close);
         parquetConflicts.ifPresent(IsolatedSink::close);
-        raw.close();
+        raw.ifPresent(IsolatedSink::close);
         upload.ifPresent(IsolatedSink::close);
         for (Spool spool : spools) {
             spool.close();

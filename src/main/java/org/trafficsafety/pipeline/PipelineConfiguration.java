@@ -40,28 +40,40 @@ public class PipelineConfiguration {
         return new PipelineMetrics(registry);
     }
 
-    @Bean(destroyMethod = "close")
-    MessageSource collectorSource(SourceSettings sources) {
-        return CollectorSources.create(sources);
+    @Bean
+    ArchiveSettings collectorArchive(StorageSettings storage) {
+        return new ArchiveSettings(storage.gcsBucket().orElse(""), storage.gcsProjectId().orElse(""), storage.usesGcs(),
+                storage.archiveDir(), storage.parquetStoragePath());
     }
 
+    /** Closed by the collector (destroyMethod ""), which stops the source before flushing. */
+    @Bean(destroyMethod = "")
+    MessageSource collectorSource(SourceSettings sources, EnvSettings env, ArchiveSettings collectorArchive) {
+        return CollectorSources.create(sources, env, collectorArchive);
+    }
+
+    /** The collector's batching and files; a replay gets no heartbeat and no second raw archive. */
     @Bean
-    CollectorSinks collectorSinks(PipelineSettings settings, HikariDataSource dataSource, StorageSettings storage,
+    CollectorSettings collectorSettings(PipelineSettings settings, SourceSettings sources) {
+        return CollectorSources.isReplay(sources) ? settings.collector().forReplay() : settings.collector();
+    }
+
+    /** Closed by the collector after its last flush. */
+    @Bean(destroyMethod = "")
+    CollectorSinks collectorSinks(CollectorSettings collectorSettings, HikariDataSource dataSource, ArchiveSettings collectorArchive,
                                   PipelineMetrics metrics) throws IOException {
-        ArchiveSettings archive = new ArchiveSettings(storage.gcsBucket().orElse(""), storage.gcsProjectId().orElse(""),
-                storage.usesGcs(), storage.archiveDir(), storage.parquetStoragePath());
-        return CollectorSinks.open(settings.collector(), dataSource, Optional.of(archive.openStore()), metrics, Clock.systemUTC());
+        return CollectorSinks.open(collectorSettings, dataSource, Optional.of(collectorArchive.openStore()), metrics, Clock.systemUTC());
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    Collector collector(MessageSource collectorSource, CollectorSinks sinks, PipelineSettings settings, PipelineMetrics metrics,
+    Collector collector(MessageSource collectorSource, CollectorSinks sinks, CollectorSettings collectorSettings, PipelineMetrics metrics,
                         EnvSettings env) {
         AnalysisSettings analysis = AnalysisSettings.defaults().withEbK(env.decimal("EB_K", 50, 0.001, 1_000_000));
         TrailingHistoryPrior prior = new TrailingHistoryPrior();
         return new Collector(collectorSource,
                 listener -> new AnalysisEngine(Intersection.seeded(), analysis, NormalizationConstants::defaults, prior, listener,
                         (intersection, geometry) -> { }),
-                sinks, settings.collector(), metrics, Clock.systemUTC());
+                sinks, collectorSettings, metrics, Clock.systemUTC());
     }
 
     @Bean

@@ -74,7 +74,7 @@ final class CollectorFixtures {
     /** Flushes only when the test says so (intervals of an hour), no heartbeat, fast retries. */
     static CollectorSettings settings(Path dir, boolean dualWrite, boolean upload) {
         return new CollectorSettings(Duration.ofHours(1), Duration.ofHours(1), false, dir.resolve("parquet"), dir.resolve("spool"),
-                dualWrite, upload, new SinkSettings(16, Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(20)),
+                dualWrite, true, upload, new SinkSettings(16, Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(20)),
                 SpoolLimits.DEFAULTS);
     }
 
