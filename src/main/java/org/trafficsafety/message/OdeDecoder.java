@@ -14,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class OdeDecoder extends StreamingDecoder {
 
+    private final RecentString originIps = new RecentString();
+
     public OdeDecoder() {
         this(newMapper());
     }
@@ -51,7 +53,7 @@ public final class OdeDecoder extends StreamingDecoder {
         }
     }
 
-    private static void readMetadata(JsonParser p, JsonToken t, Decoded s) {
+    private void readMetadata(JsonParser p, JsonToken t, Decoded s) {
         if (t != JsonToken.START_OBJECT) {
             p.skipChildren();
             return;
@@ -60,8 +62,10 @@ public final class OdeDecoder extends StreamingDecoder {
         while ((name = p.nextName()) != null) {
             JsonToken vt = p.nextToken();
             switch (name) {
-                case "odeReceivedAt" -> s.receivedAtMs = EventTime.parseIsoUtc(JsonRead.text(p, vt), s.receivedAtMs);
-                case "originIp" -> s.originIp = JsonRead.text(p, vt);
+                case "odeReceivedAt" -> s.receivedAtMs = vt == JsonToken.VALUE_STRING
+                        ? EventTime.parseIsoUtc(p.getStringCharacters(), p.getStringOffset(), p.getStringLength(),
+                        s.receivedAtMs) : s.receivedAtMs;
+                case "originIp" -> s.originIp = originIps.read(p, vt);
                 default -> p.skipChildren();
             }
         }
