@@ -26,6 +26,8 @@ final class IntersectionSim {
     /** A vehicle that would need more than this to stop before a crosswalk goes on; VRUs assume the same. */
     private static final double YIELD_MAX_DECEL = 4.0;
     private static final long PERCEPTION_MS = 800;
+    /** Vehicles from one inbound lane keep following each other this far past the stop line, until their paths part. */
+    private static final double SHARED_LANE_M = 22;
 
     final Intersection intersection;
     final Layout layout;
@@ -228,7 +230,7 @@ final class IntersectionSim {
         }
         for (Vehicle v : vehicles) {
             byMovement[v.mv.index].add(v);
-            if (v.front() < v.mv.sStop + 10) {
+            if (v.front() < v.mv.sStop + SHARED_LANE_M) {
                 inbound[v.mv.inboundLaneKey()].add(v);
             }
             if (v.s > v.mv.sExit - 15) {
@@ -244,7 +246,7 @@ final class IntersectionSim {
                     bestGap = o.rear() - v.front();
                 }
             }
-            if (v.front() < v.mv.sStop + 10) {
+            if (v.front() < v.mv.sStop + SHARED_LANE_M) {
                 for (Vehicle o : inbound[v.mv.inboundLaneKey()]) {
                     if (o.mv != v.mv && o.s > v.s && o.rear() - v.front() < bestGap) {
                         best = o;
@@ -281,7 +283,8 @@ final class IntersectionSim {
                 gap = v.phantomS + v.phantomV * dtS - v.leader.length / 2 - v.front();
                 leaderV = v.phantomV;
             }
-            acc = Math.min(acc, idm(v, v0, gap, v.v - leaderV));
+            double gapFactor = v.leader.mv != v.mv && v.leader.mv.turn != Turn.THROUGH ? 1.6 : 1.0;
+            acc = Math.min(acc, idm(v, v0, gap / gapFactor, v.v - leaderV));
         }
         double stopAt = stopTarget(v, tMs);
         if (stopAt < Double.MAX_VALUE) {
@@ -368,18 +371,24 @@ final class IntersectionSim {
 
     private static final int CLEAR = 0;
     private static final int BLOCKED = 1;
-    private static final int IN_CORRIDOR = 2;
+    /** Blocked by a VRU that reaches the vehicle's path within about 3 s: where a non-yielding driver makes a conflict. */
+    private static final int CLOSE = 2;
+    private static final int IN_CORRIDOR = 3;
 
     /** Whether a VRU on (or stepping onto) the crosswalk is near enough to the vehicle's crossing point to yield to. */
     private int crosswalkState(Vehicle v, CrosswalkCrossing c, long tMs) {
         int state = CLEAR;
+        boolean committed = committedTo(v, c);
         for (Vru u : vrus) {
-            if (u.route.crosswalk() != c.crosswalk() || !(u.onCrosswalk() || aboutToCross(u, tMs))) {
+            if (u.route.crosswalk() != c.crosswalk() || !(u.onCrosswalk() || (!committed && aboutToCross(u, tMs)))) {
                 continue;
             }
             double along = (u.lambda() - c.lambda()) * u.route.lambdaSign();
             if (along > -(5 + 8 * u.desiredSpeed) && along < 2.9 + 2.5 * u.desiredSpeed + v.width / 2) {
                 state = Math.max(state, BLOCKED);
+            }
+            if (u.onCrosswalk() && along > -(2 + 3 * u.desiredSpeed) && along < 1.5 + v.width / 2) {
+                state = Math.max(state, CLOSE);
             }
             if (u.onCrosswalk() && Math.abs(u.lambda() - c.lambda()) < v.width / 2 + 1.0) {
                 state = IN_CORRIDOR;
@@ -395,7 +404,7 @@ final class IntersectionSim {
         }
         boolean inCorridor = state == IN_CORRIDOR;
         double dist = c.sEdge() - v.front();
-        if (!v.yieldDecided && v.mv.turn != Turn.THROUGH && dist < 30 && v.v > 1) {
+        if (!v.yieldDecided && v.mv.turn != Turn.THROUGH && state >= CLOSE && dist < 30 && v.v > 1) {
             v.yieldDecided = true;
             counters.yieldDecisions++;
             if (rng.nextDouble() < config.risk().turnNonYieldProbability()) {
@@ -408,6 +417,13 @@ final class IntersectionSim {
         }
         if (v.nonYield || v.runsRed) {
             return inCorridor ? c.sCentre() - 1.5 : Double.MAX_VALUE;
+        }
+        boolean farSide = c.crosswalk() != v.mv.approach;
+        if (farSide && !v.crossedStop) {
+            double toStopLine = v.mv.sStop - v.front();
+            if (toStopLine > 0 && v.v * v.v / (2 * toStopLine) <= YIELD_MAX_DECEL) {
+                return v.mv.sStop;
+            }
         }
         boolean canStop = dist > 0 && v.v * v.v / (2 * dist) <= YIELD_MAX_DECEL;
         return canStop || v.v < 0.5 ? c.sEdge() : (inCorridor ? c.sCentre() - 1.5 : Double.MAX_VALUE);
@@ -486,15 +502,16 @@ final class IntersectionSim {
     }
 
     /**
-     * Whom a vehicle waits for, free of cycles: in the box, only moving vehicles that entered the box earlier; before
-     * its stop line, also vehicles standing inside its path's clearance zone.
+     * Whom a vehicle waits for, free of cycles: in the box, only vehicles that entered the box earlier and are moving
+     * or standing in its way; before its stop line, any vehicle moving in the box or standing in its way.
      */
     private boolean yieldsTo(Vehicle v, Vehicle o) {
-        if (v.crossedStop) {
-            return o.v >= 0.5 && o.crossedStopAtMs < v.crossedStopAtMs;
-        }
         MovementConflict back = layout.conflict[o.mv.index][v.mv.index];
-        return o.v >= 0.5 || (back != null && o.s > back.sClear() + 0.5);
+        boolean inMyWay = back != null && o.s > back.sClear() + 0.5;
+        if (v.crossedStop) {
+            return o.crossedStopAtMs < v.crossedStopAtMs && (o.v >= 0.5 || inMyWay);
+        }
+        return o.v >= 0.5 || inMyWay;
     }
 
     /**
@@ -546,8 +563,8 @@ final class IntersectionSim {
             }
             if (v.leader != leader || leader.front() > leader.mv.sStop - 20) {
                 v.tailgatingLeader = null;
-            } else if (v.v > 5 && v.leaderGap / v.v < 0.8 && tMs >= leader.forcedUntilMs) {
-                brake(leader, v, 4.0 + rng.nextDouble(), 1500, 1300 + rng.nextInt(400), tMs);
+            } else if (v.v > 5 && (v.leaderGap / v.v < 0.9 || leader.front() > leader.mv.sStop - 35) && tMs >= leader.forcedUntilMs) {
+                brake(leader, v, 4.5 + rng.nextDouble(), 1500 + rng.nextInt(500), 1400 + rng.nextInt(400), tMs);
                 v.tailgatingLeader = null;
             }
         }
@@ -560,7 +577,10 @@ final class IntersectionSim {
         return (long) (-Math.log(1 - rng.nextDouble()) / perHour * 3_600_000L);
     }
 
-    /** A leader far enough from the stop line with a close follower brakes at 6.5–8 m/s^2; the follower reacts late. */
+    /**
+     * A leader far enough from the stop line with a follower within 2.5 s brakes at 6.5–8 m/s^2 for 1.5–2.5 s; the
+     * follower is distracted and reacts only after 1.6–2.0 s.
+     */
     private boolean tryHardBraking(long tMs) {
         for (Vehicle f : vehicles) {
             Vehicle l = f.leader;
@@ -568,7 +588,7 @@ final class IntersectionSim {
                     && l.v > 10 && f.v > 10 && f.leaderGap / f.v < 2.5 && l.behaviour == null && f.behaviour == null) {
                 l.behaviour = RiskyBehaviour.HARD_BRAKING;
                 f.behaviour = RiskyBehaviour.HARD_BRAKING;
-                brake(l, f, 6.5 + 1.5 * rng.nextDouble(), 1500 + rng.nextInt(1000), 1000 + rng.nextInt(500), tMs);
+                brake(l, f, 6.5 + 1.5 * rng.nextDouble(), 1500 + rng.nextInt(1000), 1600 + rng.nextInt(400), tMs);
                 counters.injected[RiskyBehaviour.HARD_BRAKING.ordinal()]++;
                 return true;
             }
@@ -576,12 +596,15 @@ final class IntersectionSim {
         return false;
     }
 
-    /** A follower on an approach takes a 0.5 s time gap and a higher speed; its leader will slow once it is close. */
+    /**
+     * A follower on an approach takes a 0.5 s time gap and a 3 m/s higher speed; once it is within 0.9 s (or the pair
+     * nears the stop line) its leader slows at 4.5–5.5 m/s^2, and the tailgater reacts after 1.4–1.8 s.
+     */
     private boolean tryTailgating() {
         for (Vehicle f : vehicles) {
             Vehicle l = f.leader;
-            if (l != null && l.mv.inboundLaneKey() == f.mv.inboundLaneKey() && l.front() < l.mv.sStop - 50 && l.s > 5
-                    && l.v > 9 && f.v > 9 && f.leaderGap / f.v < 3.5 && l.behaviour == null && f.behaviour == null) {
+            if (l != null && l.mv.inboundLaneKey() == f.mv.inboundLaneKey() && l.front() < l.mv.sStop - 45 && l.s > 5
+                    && l.v > 9 && f.v > 9 && f.leaderGap / f.v < 2.5 && l.behaviour == null && f.behaviour == null) {
                 l.behaviour = RiskyBehaviour.TAILGATING;
                 f.behaviour = RiskyBehaviour.TAILGATING;
                 f.timeGap = 0.5;
@@ -630,20 +653,28 @@ final class IntersectionSim {
         return threatened(u) ? 0 : u.desiredSpeed;
     }
 
-    /** A vehicle that will not (or cannot) stop before the crosswalk, or is on it. */
+    /** A vehicle that will not (or cannot) stop before the crosswalk, or is on it: VRUs wait for it. */
     private boolean vehicleCommitted(int crosswalk) {
         for (Vehicle v : vehicles) {
             for (CrosswalkCrossing c : v.mv.crosswalks) {
-                if (c.crosswalk() != crosswalk || v.rear() > c.sCentre() + 6) {
-                    continue;
-                }
-                double dist = c.sEdge() - v.front();
-                if (dist < -0.3 || (v.v > 1 && dist < v.v * v.v / (2 * 3.0) + v.v)) {
+                if (c.crosswalk() == crosswalk && committedTo(v, c)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a vehicle goes through a crosswalk ahead before VRUs still at the curb: it is on it, moving in the box
+     * towards it, or too close to stop comfortably. Vehicles yield to VRUs already crossing in any case.
+     */
+    private static boolean committedTo(Vehicle v, CrosswalkCrossing c) {
+        if (v.rear() > c.sCentre() + 6) {
+            return false;
+        }
+        double dist = c.sEdge() - v.front();
+        return dist < -0.3 || (v.v > 1 && (v.crossedStop || dist < v.v * v.v / (2 * 3.0) + v.v));
     }
 
     private boolean threatened(Vru u) {

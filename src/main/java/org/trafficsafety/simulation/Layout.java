@@ -19,7 +19,7 @@ final class Layout {
 
     /** Where two movement paths come within a lane's reach of each other. */
     /**
-     * Where two movement paths cross: {@code sSelf}/{@code sOther} where they first come within 2.5 m, and
+     * Where two movement paths cross: {@code sSelf}/{@code sOther} where they first come within {@link #CONFLICT_M}, and
      * {@code sClear}, the last point on this path before that whose centre is still {@link #CLEARANCE_M} from the other
      * path, where a vehicle waits so that half-length discs of crossing vehicles never touch it.
      */
@@ -27,6 +27,8 @@ final class Layout {
     }
 
     static final double CLEARANCE_M = 6.5;
+    /** Paths closer than this (two half-length discs of 5 m cars, plus margin) conflict. */
+    static final double CONFLICT_M = 5.5;
     /** Radius of the left-turn arcs: large enough that opposing left turns pass each other with discs apart. */
     static final double LEFT_TURN_RADIUS_M = 22;
 
@@ -180,7 +182,9 @@ final class Layout {
             double a0 = Math.atan2(pay - cy, pax - cx);
             b.lineTo(pax, pay).arc(cx, cy, r, a0, a0 + Math.PI / 2);
         } else {
-            double h1 = 0.5523 * Math.abs((p3x - p0x) * dx + (p3y - p0y) * dy);
+            // entry handle reaching the corner of the two lane lines: zero curvature at the exit, so that a
+            // constant-turn-rate prediction at the end of the turn runs along the receiving lane, not into the sidewalk
+            double h1 = Math.abs((p3x - p0x) * dx + (p3y - p0y) * dy);
             double h2 = 0.5523 * Math.abs((p3x - p0x) * ux(leg) + (p3y - p0y) * uy(leg));
             b.curveTo(p0x + dx * h1, p0y + dy * h1, p3x - ux(leg) * h2, p3y - uy(leg) * h2, p3x, p3y);
         }
@@ -239,7 +243,7 @@ final class Layout {
             double sb = b.nearestS(a.sampleX(i), a.sampleY(i), o.sStop - 8, o.sExit + 8);
             double d = Math.hypot(a.sampleX(i) - b.x(sb), a.sampleY(i) - b.y(sb));
             double headingDiff = Math.abs(Path.wrap(a.theta(i * Path.DS) - b.theta(sb)));
-            if (d < 2.5 && headingDiff > Math.toRadians(20)) {
+            if (d < CONFLICT_M && headingDiff > Math.toRadians(20)) {
                 double sClear = 0;
                 for (int j = i; j >= 0; j--) {
                     double sj = b.nearestS(a.sampleX(j), a.sampleY(j), 0, b.length());

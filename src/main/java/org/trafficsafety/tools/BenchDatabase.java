@@ -3,16 +3,10 @@ package org.trafficsafety.tools;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.trafficsafety.store.db.PartitionManager;
 
@@ -48,27 +42,8 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     static BenchDatabase open() throws IOException, SQLException, InterruptedException {
-        Map<String, String> env = System.getenv();
-        if (env.containsKey("DB_HOST")) {
-            return new BenchDatabase(env.get("DB_HOST"), env.getOrDefault("DB_PORT", "5432"),
-                    env.getOrDefault("DB_USER", "tsi"), env.getOrDefault("DB_PASSWORD", ""));
-        }
-        Path script = Path.of("scripts", "pg-cluster");
-        if (!Files.isExecutable(script)) {
-            throw new IOException("DB_HOST is not set and " + script.toAbsolutePath() + " is missing: run from the repository root");
-        }
-        Process process = new ProcessBuilder(script.toString(), "start", "var/pg").redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        if (process.waitFor() != 0) {
-            throw new IOException("scripts/pg-cluster start var/pg failed (exit " + process.exitValue() + ")");
-        }
-        Map<String, String> coordinates = new HashMap<>();
-        output.lines().filter(l -> l.contains("=")).forEach(l -> coordinates.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
-        return new BenchDatabase(coordinates.getOrDefault("PGHOST", "127.0.0.1"), coordinates.get("PGPORT"),
-                coordinates.getOrDefault("PGUSER", "postgres"), coordinates.getOrDefault("PGPASSWORD", ""));
+        DatabaseCoordinates at = DatabaseCoordinates.locate(true);
+        return new BenchDatabase(at.host(), String.valueOf(at.port()), at.user(), at.password());
     }
 
     HikariDataSource dataSource() {

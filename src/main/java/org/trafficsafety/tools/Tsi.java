@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 MigrateCommand.class,
                 FakeVccCommand.class,
                 ArchiveCommand.class,
+                ValidateCommand.class,
                 org.trafficsafety.tools.analyze.AnalyzeCommand.class,
         })
 public final class Tsi implements Runnable {

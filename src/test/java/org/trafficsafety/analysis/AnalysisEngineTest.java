@@ -10,14 +10,8 @@ import static org.trafficsafety.analysis.EngineFixtures.engine;
 import static org.trafficsafety.analysis.EngineFixtures.psm;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.trafficsafety.analysis.geometry.LocalFrame;
@@ -259,43 +253,8 @@ class AnalysisEngineTest {
             assertThat(second.all).isEqualTo(first.all);
         }
 
-        /**
-         * Any arrival order in which no message trails the newest one by more than the lateness gives the same
-         * rows and events as event order.
-         */
-        @Property(seed = "3", tries = 15)
-        void shouldNotDependOnArrivalOrderWithinTheLateness(@ForAll @LongRange(min = 0, max = 1_000_000) long shuffleSeed) {
-            Random random = new Random(shuffleSeed);
-            Message[] inEventOrder = traffic.clone();
-            Arrays.sort(inEventOrder, Comparator.comparingLong(Message::eventTimeMs));
-            long[] arrival = new long[inEventOrder.length];
-            Integer[] order = new Integer[inEventOrder.length];
-            for (int i = 0; i < arrival.length; i++) {
-                arrival[i] = inEventOrder[i].eventTimeMs() + random.nextInt(10_001);
-                order[i] = i;
-            }
-            Arrays.sort(order, Comparator.comparingLong(i -> arrival[i]));
-            Message[] shuffled = new Message[order.length];
-            for (int i = 0; i < order.length; i++) {
-                shuffled[i] = inEventOrder[order[i]];
-            }
-
-            RecordingListener expected = run(inEventOrder);
-            RecordingListener actual = run(shuffled);
-
-            assertThat(actual.late).isEmpty();
-            assertThat(actual.rows).isEqualTo(expected.rows);
-            assertThat(actual.events).containsExactlyInAnyOrderElementsOf(expected.events);
-        }
-
         private RecordingListener run(Message[] messages) {
-            RecordingListener listener = new RecordingListener();
-            AnalysisEngine e = engine(listener);
-            for (Message m : messages) {
-                e.onMessage(m);
-            }
-            e.flush();
-            return listener;
+            return AnalysisEngineProperties.run(messages, AnalysisSettings.defaults());
         }
     }
 }

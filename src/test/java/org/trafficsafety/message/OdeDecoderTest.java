@@ -159,6 +159,20 @@ class OdeDecoderTest {
         }
 
         @Test
+        void shouldReadAV8PsmWhoseSpeedComesBeforeItsBasicTypeAndCallOtherPayloadsUnknown() {
+            Collected c = Collected.decode(decoder, """
+                    [{"payload": {"data": {"speed": 100, "heading": 800, "basicType": "aPEDESTRIAN", "id": "0000000B",
+                      "msgCnt": 1, "secMark": 0, "position": {"latitude": 1.5, "longitude": 2.5, "elevation": 10.5}}}},
+                     {"payload": {"data": {"msgCnt": 3, "timeStamp": 1, "packetID": "00", "urlB": "null"}}}]""", 0L);
+
+            Psm psm = c.get(0, Psm.class);
+            assertThat(psm.speedMps()).as("100 x 0.02").isEqualTo(2.0);
+            assertThat(psm.headingDeg()).as("800 x 0.0125").isEqualTo(10.0);
+            assertThat(psm.elevationM()).isEqualTo(10.5);
+            assertThat(c.rejections).extracting(Collected.Rejection::reason).containsExactly(RejectReason.UNKNOWN_TYPE);
+        }
+
+        @Test
         void shouldRejectBadHexIdsAndOutOfRangeRawLatitude() {
             Collected c = Collected.decode(decoder, """
                     [{"payload": {"data": {"coreData": {"msgCnt": 1, "id": "XYZ", "position": {"latitude": 1, "longitude": 1}}}}},

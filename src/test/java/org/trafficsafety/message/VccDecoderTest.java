@@ -180,6 +180,15 @@ class VccDecoderTest {
     }
 
     @Test
+    void shouldReuseOneSourceStringForRepeatedLocationNames() {
+        String frame = Collected.resource("vcc/bsm-frame.json");
+        Bsm first = Collected.decode(decoder, frame, 0L).get(0, Bsm.class);
+        Bsm again = Collected.decode(decoder, frame, 0L).get(0, Bsm.class);
+
+        assertThat(again.source()).isEqualTo("US-29 & Nutley").isSameAs(first.source());
+    }
+
+    @Test
     void shouldKeepFloat32NoiseWithinTolerance() {
         Bsm bsm = Collected.decode(decoder, """
                 {"timestamp": 1000, "bsmJson": {"coreData": {"msgCnt": 1, "id": 700295, "lat": 38.9, "lon": -77.2,

@@ -30,6 +30,7 @@ final class FeedStore {
     private final Map<MessageType, Map<Long, Entry>> current = new LinkedHashMap<>();
     private final Map<MessageType, ArrayDeque<String>> history = new LinkedHashMap<>();
     private long anonymous;
+    private int publishedSincePrune;
 
     FeedStore(JsonMapper json, InstantSource clock, Duration currentWindow) {
         this.json = json;
@@ -61,6 +62,11 @@ final class FeedStore {
         Map<Long, Entry> latest = current.get(type);
         latest.remove(key);
         latest.put(key, new Entry(text, clock.millis()));
+        if (++publishedSincePrune >= 1024) {
+            publishedSincePrune = 0;
+            prune(MessageType.BSM);
+            prune(MessageType.PSM);
+        }
         ArrayDeque<String> recent = history.get(type);
         recent.addLast(text);
         if (recent.size() > HISTORY) {
@@ -72,12 +78,7 @@ final class FeedStore {
     synchronized String currentArray(MessageType type) {
         Map<Long, Entry> latest = current.get(type);
         if (type == MessageType.BSM || type == MessageType.PSM) {
-            long oldest = clock.millis() - currentWindowMs;
-            for (Iterator<Entry> it = latest.values().iterator(); it.hasNext(); ) {
-                if (it.next().publishedAtMs() < oldest) {
-                    it.remove();
-                }
-            }
+            prune(type);
         }
         if (type == MessageType.SPAT) {
             ArrayNode strings = json.createArrayNode();
@@ -92,6 +93,23 @@ final class FeedStore {
             out.append(entry.json());
         }
         return out.append(']').toString();
+    }
+
+    /** Forgets road users not heard from within the window (also while nobody polls, so memory stays bounded). */
+    private void prune(MessageType type) {
+        long oldest = clock.millis() - currentWindowMs;
+        // entries are in publish order (an update is re-inserted at the end), so the expired ones come first
+        for (Iterator<Entry> it = current.get(type).values().iterator(); it.hasNext(); ) {
+            if (it.next().publishedAtMs() >= oldest) {
+                return;
+            }
+            it.remove();
+        }
+    }
+
+    /** How many entries of {@code type} are held (expired ones included until the next prune). */
+    synchronized int held(MessageType type) {
+        return current.get(type).size();
     }
 
     /** The last {@code count} messages published of {@code type}, oldest first. */

@@ -141,6 +141,25 @@ class IntersectionRegistryTest {
         }
 
         @Test
+        void shouldIgnoreImpossibleLaneWidthsAndFarAwayNodes() {
+            // laneWidth 500 m -> default 3.5 m; a stray node 50 km away is skipped, the lane keeps its 2 near segments
+            List<MapData.GeoPoint> nodes = List.of(
+                    new MapData.GeoPoint(far.latitude(0), far.longitude(10)),
+                    new MapData.GeoPoint(far.latitude(0), far.longitude(150)),
+                    new MapData.GeoPoint(far.latitude(50_000), far.longitude(50_000)),
+                    new MapData.GeoPoint(far.latitude(0), far.longitude(300)));
+            MapData.Lane lane = new MapData.Lane(1, MapData.LaneType.VEHICLE, true, false, 1, 0, nodes, List.of());
+            registry.register(new MapData.IntersectionGeometry(4243, 0, 1, "", far.refLatitude(), far.refLongitude(),
+                    500, List.of(lane)));
+
+            assertThat(registry.findById(4243).orElseThrow().laneSegmentCount()).isEqualTo(2);
+            // reach = 3.5 / 2 + 10 = 11.75 m
+            assertThat(assignedNear(280, 11.7)).contains(4243);
+            assertThat(assignedNear(280, 11.8)).isEmpty();
+            assertThat(assignedNear(25_000, 25_000)).isEmpty();
+        }
+
+        @Test
         void shouldNotReannounceAKnownIntersectionButAdoptItsNewLanes() {
             registry.register(geometry(4242, 1));
             registry.register(geometry(4242, 1));
