@@ -137,7 +137,8 @@ public final class MessageFileReader {
 
     private void capture(char c) {
         if (scalar) {
-            if (isSpace(c) || c == ',' || c == ']' || c == '}') {
+            // outside an array a stray token runs to the end of its line: one bad line, one rejection
+            if (inWrapperArray ? isSpace(c) || c == ',' || c == ']' || c == '}' : c == '\n' || c == '\r') {
                 emit(true);
                 between(c);
             } else {
