@@ -1,31 +1,17 @@
 package org.trafficsafety.tools.simulate;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPOutputStream;
 
-import org.trafficsafety.message.J2735Precision;
-import org.trafficsafety.message.Message;
 import org.trafficsafety.message.MessageEncoder;
 import org.trafficsafety.message.OdeEncoder;
 import org.trafficsafety.message.VccEncoder;
-import org.trafficsafety.simulation.GroundTruthConflict;
 import org.trafficsafety.simulation.SimulationConfig;
-import org.trafficsafety.simulation.SimulationListener;
-import org.trafficsafety.simulation.SimulationStats;
-import org.trafficsafety.simulation.TrafficSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -77,50 +63,12 @@ public final class SimulateCommand implements Callable<Integer> {
             System.err.println("tsi simulate: --format must be vcc or ode, was '" + format + "'");
             return 2;
         }
-        Path truth = out.resolveSibling(out.getFileName() + ".truth.csv");
-        if (out.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(out.toAbsolutePath().getParent());
-        }
-        SimulationStats stats;
-        long[] written = new long[1];
-        long[] conflicts = new long[1];
-        try (Writer messages = writer(out); GroundTruthCsv log = new GroundTruthCsv(writer(truth))) {
-            stats = new TrafficSimulator(SimulationConfig.defaults().withSeed(seed)).run(start, end, new SimulationListener() {
-                @Override
-                public void onMessage(Message message) {
-                    write(messages, encoder.encode(J2735Precision.round(message)));
-                    if (++written[0] % 1_000_000 == 0) {
-                        System.err.printf("simulate: %,d messages%n", written[0]);
-                    }
-                }
-
-                @Override
-                public void onGroundTruth(GroundTruthConflict conflict) {
-                    log.write(conflict);
-                    conflicts[0]++;
-                }
-            });
-        }
-        System.out.printf("wrote %,d messages to %s and %,d ground-truth conflicts to %s%n", written[0], out, conflicts[0], truth);
-        System.out.println(stats);
+        SimulationFiles.Written written = SimulationFiles.write(SimulationConfig.defaults().withSeed(seed), start, end,
+                encoder, out, n -> System.err.printf("simulate: %,d messages%n", n));
+        System.out.printf("wrote %,d messages to %s and %,d ground-truth conflicts to %s%n", written.messageCount(),
+                written.messages(), written.conflictCount(), written.truth());
+        System.out.println(written.stats());
         return 0;
-    }
-
-    private static void write(Writer w, String line) {
-        try {
-            w.write(line);
-            w.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Writer writer(Path file) throws IOException {
-        OutputStream os = Files.newOutputStream(file);
-        if (file.getFileName().toString().endsWith(".gz")) {
-            os = new GZIPOutputStream(os, 1 << 16);
-        }
-        return new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
     }
 
     static Instant instant(String text) {
