@@ -76,67 +76,69 @@ public final class EventTime {
 
     /**
      * Parses an ISO-8601 time such as ODE's {@code odeReceivedAt} ({@code 2023-09-21T15:30:14.926500Z}).
-     * The common UTC form is read by hand (no allocation); other offsets go through java.time.
+     * The common UTC form is read by hand; other offsets go through java.time.
      *
      * @return epoch ms, or {@code fallbackMs} when the text is null, empty or not a time
      */
     public static long parseIsoUtc(String text, long fallbackMs) {
-        if (text == null || text.isEmpty()) {
+        return text == null ? fallbackMs : parseIsoUtc(text.toCharArray(), 0, text.length(), fallbackMs);
+    }
+
+    /** As {@link #parseIsoUtc(String, long)} over a slice of characters (a parser's buffer): no allocation. */
+    public static long parseIsoUtc(char[] buf, int off, int len, long fallbackMs) {
+        if (len == 0) {
             return fallbackMs;
         }
-        long fast = parseUtcFast(text);
+        long fast = parseUtcFast(buf, off, len);
         if (fast != Long.MIN_VALUE) {
             return fast;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+            return OffsetDateTime.parse(new String(buf, off, len)).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {
             return fallbackMs;
         }
     }
 
     /** yyyy-MM-ddTHH:mm:ss[.fraction]Z, else Long.MIN_VALUE. */
-    private static long parseUtcFast(String s) {
-        int n = s.length();
-        if (n < 20 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+    private static long parseUtcFast(char[] s, int off, int n) {
+        if (n < 20 || s[off + n - 1] != 'Z' || s[off + 4] != '-' || s[off + 7] != '-' || s[off + 10] != 'T'
+                || s[off + 13] != ':' || s[off + 16] != ':') {
             return Long.MIN_VALUE;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
+        int year = digits(s, off, 4);
+        int month = digits(s, off + 5, 2);
+        int day = digits(s, off + 8, 2);
+        int hour = digits(s, off + 11, 2);
+        int minute = digits(s, off + 14, 2);
+        int second = digits(s, off + 17, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
                 || minute > 59 || second < 0 || second > 59) {
             return Long.MIN_VALUE;
         }
         int millis = 0;
         if (n > 20) {
-            if (s.charAt(19) != '.') {
+            if (s[off + 19] != '.') {
                 return Long.MIN_VALUE;
             }
             int scale = 100;
-            for (int i = 20; i < n - 1; i++) {
-                int d = s.charAt(i) - '0';
+            for (int i = off + 20; i < off + n - 1; i++) {
+                int d = s[i] - '0';
                 if (d < 0 || d > 9) {
                     return Long.MIN_VALUE;
                 }
                 millis += d * scale;
                 scale /= 10;
             }
-        } else if (s.charAt(19) != 'Z') {
-            return Long.MIN_VALUE;
         }
         long days = daysFromCivil(year, month, day);
         return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis;
     }
 
-    private static int digits(String s, int from, int count) {
+    private static int digits(char[] s, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
-            int d = s.charAt(i) - '0';
+            int d = s[i] - '0';
             if (d < 0 || d > 9) {
                 return -1;
             }

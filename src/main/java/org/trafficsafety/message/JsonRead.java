@@ -30,6 +30,10 @@ final class JsonRead {
     /** An integral number (a float with no fraction is accepted); null or a wrong type gives {@link #ABSENT}. */
     static long integer(JsonParser p, JsonToken t, Decoded s, String field) {
         if (t == JsonToken.VALUE_NUMBER_INT) {
+            if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                s.reject(RejectReason.OUT_OF_RANGE, field);
+                return ABSENT;
+            }
             return p.getLongValue();
         }
         if (t == JsonToken.VALUE_NUMBER_FLOAT) {

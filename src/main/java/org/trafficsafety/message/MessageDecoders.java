@@ -5,10 +5,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Decoder choice: a fixed dialect, or {@link #auto()}, which detects the dialect of each document. An ODE
  * document is a {@code {metadata, payload}} object (or an array of them); anything else is read as VCC.
- * Detection looks for the quoted key {@code "payload"} in the text, which a VCC document never contains
- * (VCC SPaT strings escape their quotes), at the cost of one scan of the text.
+ * Detection looks for the key {@code "payload":} in the text (quotes inside VCC strings are escaped, so a
+ * VCC {@code misc} text mentioning "payload" does not count), at the cost of one scan of the text.
  */
 public final class MessageDecoders {
+
+    private static final String PAYLOAD_KEY = "\"payload\"";
 
     private MessageDecoders() {
     }
@@ -28,6 +30,30 @@ public final class MessageDecoders {
 
     /** The dialect a document looks like; VCC unless it has an ODE {@code "payload"} key. */
     public static Dialect detect(String json) {
-        return json != null && json.contains("\"payload\"") ? Dialect.ODE : Dialect.VCC;
+        if (json == null) {
+            return Dialect.VCC;
+        }
+        int at = json.indexOf(PAYLOAD_KEY);
+        while (at >= 0) {
+            if (isKey(json, at)) {
+                return Dialect.ODE;
+            }
+            at = json.indexOf(PAYLOAD_KEY, at + 1);
+        }
+        return Dialect.VCC;
+    }
+
+    /** A quoted "payload" followed by a colon is a key; inside a string value it would be escaped or not followed by ':'. */
+    private static boolean isKey(String json, int at) {
+        if (at > 0 && json.charAt(at - 1) == '\\') {
+            return false;
+        }
+        for (int i = at + PAYLOAD_KEY.length(); i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                return c == ':';
+            }
+        }
+        return false;
     }
 }

@@ -14,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class OdeDecoder extends StreamingDecoder {
 
+    private final RecentString originIps = new RecentString();
+
     public OdeDecoder() {
         this(newMapper());
     }
@@ -51,7 +53,7 @@ public final class OdeDecoder extends StreamingDecoder {
         }
     }
 
-    private static void readMetadata(JsonParser p, JsonToken t, Decoded s) {
+    private void readMetadata(JsonParser p, JsonToken t, Decoded s) {
         if (t != JsonToken.START_OBJECT) {
             p.skipChildren();
             return;
@@ -60,8 +62,10 @@ public final class OdeDecoder extends StreamingDecoder {
         while ((name = p.nextName()) != null) {
             JsonToken vt = p.nextToken();
             switch (name) {
-                case "odeReceivedAt" -> s.receivedAtMs = EventTime.parseIsoUtc(JsonRead.text(p, vt), s.receivedAtMs);
-                case "originIp" -> s.originIp = JsonRead.text(p, vt);
+                case "odeReceivedAt" -> s.receivedAtMs = vt == JsonToken.VALUE_STRING
+                        ? EventTime.parseIsoUtc(p.getStringCharacters(), p.getStringOffset(), p.getStringLength(),
+                        s.receivedAtMs) : s.receivedAtMs;
+                case "originIp" -> s.originIp = originIps.read(p, vt);
                 default -> p.skipChildren();
             }
         }
@@ -94,11 +98,17 @@ public final class OdeDecoder extends StreamingDecoder {
                     s.type = MessageType.BSM;
                     readVehicleObject(p, t, s, false);
                 }
-                case "basicType", "id", "msgCnt", "secMark", "position", "speed", "heading" -> {
-                    // at this level only a v6/v8 PSM has these (a BSM nests them in coreData)
+                case "basicType" -> {
                     s.type = MessageType.PSM;
                     readVehicleField(p, t, name, s, false);
                 }
+                // at this level these belong to a v6/v8 PSM (a BSM nests them in coreData), whose speed and
+                // heading stay in raw J2735 units while its position is scaled
+                case "id", "msgCnt", "secMark", "position" -> readVehicleField(p, t, name, s, false);
+                case "speed" -> s.speedMps = Units.raw(JsonRead.number(p, t, s, "speed"), Units.SPEED_UNAVAILABLE,
+                        Units.SPEED_UNITS_PER_MPS);
+                case "heading" -> s.headingDeg = Units.raw(JsonRead.number(p, t, s, "heading"),
+                        Units.HEADING_UNAVAILABLE, Units.HEADING_UNITS_PER_DEG);
                 case "intersectionStateList" -> {
                     s.type = MessageType.SPAT;
                     s.tree = mapper.readTree(p);
@@ -179,7 +189,7 @@ public final class OdeDecoder extends StreamingDecoder {
 
     /**
      * One field of BSM coreData or of a PSM. Position names differ between the layouts (latitude vs lat/long),
-     * so they are unambiguous; speed and heading are raw in v9 and in every ODE PSM, scaled in a v6/v8 BSM.
+     * so they are unambiguous; speed and heading are raw in v9, scaled in a v6/v8 BSM (v6/v8 PSM: readData).
      */
     private static void readVehicleField(JsonParser p, JsonToken t, String name, Decoded s, boolean raw) {
         switch (name) {
@@ -199,13 +209,12 @@ public final class OdeDecoder extends StreamingDecoder {
             case "elev" -> s.elevationM = Units.rawElevation(JsonRead.number(p, t, s, "elev"));
             case "speed" -> {
                 double v = JsonRead.number(p, t, s, "speed");
-                s.speedMps = raw || s.type == MessageType.PSM
-                        ? Units.raw(v, Units.SPEED_UNAVAILABLE, Units.SPEED_UNITS_PER_MPS) : Units.scaledSpeed(v);
+                s.speedMps = raw ? Units.raw(v, Units.SPEED_UNAVAILABLE, Units.SPEED_UNITS_PER_MPS) : Units.scaledSpeed(v);
             }
             case "heading" -> {
                 double v = JsonRead.number(p, t, s, "heading");
-                s.headingDeg = raw || s.type == MessageType.PSM
-                        ? Units.raw(v, Units.HEADING_UNAVAILABLE, Units.HEADING_UNITS_PER_DEG) : Units.scaledHeading(v);
+                s.headingDeg = raw ? Units.raw(v, Units.HEADING_UNAVAILABLE, Units.HEADING_UNITS_PER_DEG)
+                        : Units.scaledHeading(v);
             }
             case "accelSet" -> readAccelSet(p, t, s, raw);
             case "brakes" -> readBrakes(p, t, s);

@@ -49,34 +49,51 @@ abstract class StreamingDecoder implements MessageDecoder {
             return;
         }
         try (p) {
+            boolean usable;
             if (t == null) {
                 out.onRejected(null, RejectReason.MALFORMED, "empty document");
+                usable = false;
             } else if (t != JsonToken.START_ARRAY) {
-                decodeValue(p, t, receivedAtMs, out, s, depth);
+                usable = decodeValue(p, t, receivedAtMs, out, s, depth);
             } else {
-                decodeArray(p, receivedAtMs, out, s, depth);
+                usable = decodeArray(p, receivedAtMs, out, s, depth);
+            }
+            if (usable) {
+                rejectTrailingContent(p, out);
             }
         }
     }
 
-    private void decodeArray(JsonParser p, long receivedAtMs, MessageListener out, Decoded s, int depth) {
+    private static void rejectTrailingContent(JsonParser p, MessageListener out) {
+        try {
+            if (p.nextToken() == null) {
+                return;
+            }
+        } catch (JacksonException e) {
+            // unparseable trailing text: reported below like parseable extra values
+        }
+        out.onRejected(null, RejectReason.MALFORMED, "content after the end of the document");
+    }
+
+    /** @return false when the parser cannot go on (what is left was reported) */
+    private boolean decodeArray(JsonParser p, long receivedAtMs, MessageListener out, Decoded s, int depth) {
         while (true) {
             JsonToken t;
             try {
                 t = p.nextToken();
             } catch (JacksonException e) {
                 out.onRejected(null, RejectReason.MALFORMED, shortText(e));
-                return;
+                return false;
             }
             if (t == JsonToken.END_ARRAY) {
-                return;
+                return true;
             }
             if (t == null) {
                 out.onRejected(null, RejectReason.MALFORMED, "truncated array");
-                return;
+                return false;
             }
             if (!decodeValue(p, t, receivedAtMs, out, s, depth)) {
-                return;
+                return false;
             }
         }
     }

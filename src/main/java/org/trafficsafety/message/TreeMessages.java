@@ -116,7 +116,7 @@ final class TreeMessages {
         if (n == null || n.isNull() || n.isMissingNode()) {
             return whenAbsent;
         }
-        if (!n.isIntegralNumber()) {
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
             throw new Invalid(RejectReason.MALFORMED, "expected an integer, got " + abbreviate(n));
         }
         return n.longValue();

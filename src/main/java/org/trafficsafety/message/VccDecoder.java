@@ -14,6 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class VccDecoder extends StreamingDecoder {
 
+    private final RecentString locationNames = new RecentString();
+    private final RecentString rsuNames = new RecentString();
+
     public VccDecoder() {
         this(newMapper());
     }
@@ -37,10 +40,10 @@ public final class VccDecoder extends StreamingDecoder {
                     s.sawMetadata = true;
                 }
                 case "rsuName" -> {
-                    s.rsuName = JsonRead.text(p, t);
+                    s.rsuName = rsuNames.read(p, t);
                     s.sawMetadata = true;
                 }
-                case "locationName" -> s.locationName = JsonRead.text(p, t);
+                case "locationName" -> s.locationName = locationNames.read(p, t);
                 case "bsmJson" -> readBody(p, t, s, MessageType.BSM);
                 case "psmJson" -> readBody(p, t, s, MessageType.PSM);
                 case "bsmJ2735", "psmJ2735" -> {

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.trafficsafety.store.archive.ArchiveObject;
 import org.trafficsafety.store.archive.ArchiveSettings;
 import org.trafficsafety.store.archive.ArchiveStore;
@@ -43,30 +42,39 @@ public final class ArchiveCommand implements Runnable {
     @Command(name = "init", description = "Apply the bucket policy (versioning, public-access prevention, "
             + "lifecycle: raw/ NEARLINE at 30 d, COLDLINE at 365 d; processed/ deleted at 730 d). Idempotent; "
             + "prints the policy in force.")
-    int init() throws IOException {
-        ArchiveStore store = ArchiveSettings.fromEnv(env).openStore();
-        BucketPolicy policy = store.applyPolicy(BucketPolicy.standard());
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("bucket policy of " + store.location() + ":");
-        out.println(policy.toJson());
-        out.flush();
-        return 0;
+    int init() {
+        try {
+            ArchiveStore store = ArchiveSettings.fromEnv(env).openStore();
+            BucketPolicy policy = store.applyPolicy(BucketPolicy.standard());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("bucket policy of " + store.location() + ":");
+            out.println(policy.toJson());
+            out.flush();
+            return 0;
+        } catch (IOException | IllegalArgumentException e) {
+            return failed("init", e);
+        }
     }
 
     @Command(name = "ls", description = "List the objects of one data type for a range of UTC days, with size and metadata.")
     int ls(@Option(names = "--type", required = true,
                    description = "bsm, psm, mapdata, spat, indices or conflicts") String type,
            @Option(names = "--from", required = true, description = "first UTC day, YYYY-MM-DD") LocalDate from,
-           @Option(names = "--to", description = "last UTC day, YYYY-MM-DD (default: --from)") LocalDate to)
-            throws IOException {
+           @Option(names = "--to", description = "last UTC day, YYYY-MM-DD (default: --from)") LocalDate to) {
         Dataset dataset = Dataset.findByKey(type).orElseThrow(() -> new CommandLine.ParameterException(
                 spec.commandLine(), "unknown --type '" + type + "': use bsm, psm, mapdata, spat, indices or conflicts"));
         LocalDate last = to == null ? from : to;
         if (last.isBefore(from)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--to " + last + " is before --from " + from);
         }
-        ArchiveStore store = ArchiveSettings.fromEnv(env).openStore();
-        List<ArchiveObject> objects = store.list(dataset, from, last);
+        ArchiveStore store;
+        List<ArchiveObject> objects;
+        try {
+            store = ArchiveSettings.fromEnv(env).openStore();
+            objects = store.list(dataset, from, last);
+        } catch (IOException | IllegalArgumentException e) {
+            return failed("ls", e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         long bytes = 0;
         long rows = 0;
@@ -81,5 +89,12 @@ public final class ArchiveCommand implements Runnable {
         out.println(objects.size() + " objects, " + bytes + " bytes, " + rows + " rows in " + store.location());
         out.flush();
         return 0;
+    }
+
+    private int failed(String subcommand, Exception e) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("tsi archive " + subcommand + ": " + e.getMessage());
+        err.flush();
+        return 1;
     }
 }

@@ -6,6 +6,11 @@ import picocli.CommandLine.Command;
 /** {@code tsi bench NAME}: the performance benchmarks whose figures docs/PERFORMANCE.md records. */
 @Command(name = "bench", description = "Run a benchmark and print its figures.",
         subcommands = {
+                ConflictBenchmark.class,
+                ParquetBenchCommand.class,
+                AnalysisBenchmark.class,
+                ParseBenchmark.class,
+                WriteBenchmark.class,
         })
 public final class BenchCommand implements Runnable {
 

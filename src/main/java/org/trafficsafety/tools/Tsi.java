@@ -9,8 +9,14 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
+                InspectCommand.class,
+                ServeCommand.class,
+                MigrateCommand.class,
+                FakeVccCommand.class,
                 ArchiveCommand.class,
+                ValidateCommand.class,
                 org.trafficsafety.tools.analyze.AnalyzeCommand.class,
+                org.trafficsafety.tools.simulate.SimulateCommand.class,
         })
 public final class Tsi implements Runnable {
 

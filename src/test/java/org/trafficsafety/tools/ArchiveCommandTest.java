@@ -24,9 +24,13 @@ class ArchiveCommandTest {
     }
 
     private Run run(String... args) {
+        return run(Map.of("ARCHIVE_DIR", temp.resolve("bucket").toString()), args);
+    }
+
+    private Run run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new ArchiveCommand(Map.of("ARCHIVE_DIR", temp.resolve("bucket").toString())));
+        CommandLine cmd = new CommandLine(new ArchiveCommand(env));
         cmd.setOut(new PrintWriter(out));
         cmd.setErr(new PrintWriter(err));
         int code = cmd.execute(args);
@@ -75,5 +79,14 @@ class ArchiveCommandTest {
 
         assertThat(ls.exitCode()).isEqualTo(2);
         assertThat(ls.err()).contains("unknown --type 'tim'");
+    }
+
+    @Test
+    void shouldExplainAMissingBucketNameInsteadOfPrintingAStackTrace() {
+        Run init = run(Map.of("ENABLE_GCS_UPLOAD", "true"), "init");
+
+        assertThat(init.exitCode()).isEqualTo(1);
+        assertThat(init.err().strip())
+                .isEqualTo("tsi archive init: ENABLE_GCS_UPLOAD=true needs GCS_BUCKET to name the bucket");
     }
 }

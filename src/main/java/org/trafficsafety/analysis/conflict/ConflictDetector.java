@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -32,15 +31,18 @@ public final class ConflictDetector {
     private static final long SWEEP_INTERVAL_MS = 500;
     /** A pair with no flag and no evaluation for this long holds nothing worth keeping. */
     private static final long STALE_PAIR_MS = 2_000;
-    /** Allowance for speed changes of the other user over the PET window, m/s. */
-    private static final double PET_SPEED_MARGIN_MPS = 8.0;
+    /**
+     * Paths of two users that are not turning stay parallel only up to heading noise: PET is skipped when their
+     * headings are this much below the minimum path angle.
+     */
+    private static final double PARALLEL_MARGIN_DEG = 10.0;
 
     private final int intersectionId;
     private final LocalFrame frame;
     private final ConflictParameters parameters;
     private final Map<Long, RoadUser> usersByKey = new HashMap<>();
     private final List<RoadUser> users = new ArrayList<>();
-    private final Map<Long, Pair> pairs = new LinkedHashMap<>();
+    private final List<Pair> pairs = new ArrayList<>();
     private final List<ConflictEvent> closing = new ArrayList<>();
     private final TimeToCollision timeToCollision = new TimeToCollision();
     private final Motion motionA = new Motion();
@@ -49,9 +51,10 @@ public final class ConflictDetector {
     private final Motion other = new Motion();
     private final Motion past = new Motion();
     private final double ttcStepS;
-    private int nextSerial;
     private long nowMs = Long.MIN_VALUE;
     private long nextSweepMs = Long.MIN_VALUE;
+    /** No open encounter is due to close before this time (a lower bound: flags only postpone closing). */
+    private long closeDueMs = Long.MAX_VALUE;
     private long outOfOrder;
 
     public ConflictDetector(int intersectionId, LocalFrame frame, ConflictParameters parameters) {
@@ -73,14 +76,13 @@ public final class ConflictDetector {
         if (t > nowMs) {
             nowMs = t;
         }
-        if (nowMs >= nextSweepMs) {
+        if (nowMs >= nextSweepMs || nowMs >= closeDueMs) {
             sweep(nowMs, closedEvents);
-            nextSweepMs = nowMs + SWEEP_INTERVAL_MS;
         }
         long key = RoadUser.key(o.id(), o.kind());
         RoadUser user = usersByKey.get(key);
         if (user == null) {
-            user = new RoadUser(o.id(), o.kind(), nextSerial++, parameters);
+            user = new RoadUser(o.id(), o.kind(), parameters);
             usersByKey.put(key, user);
             users.add(user);
         }
@@ -94,14 +96,16 @@ public final class ConflictDetector {
 
     /**
      * Time has advanced to nowMs with no observation: close encounters whose last flag is more than the merge
-     * gap (5 s) old, forget users silent for longer than their retention.
+     * gap (5 s) old, forget users silent for longer than their retention. Cheap enough to call per message:
+     * it does work only when an encounter is due or every 0.5 s of event time.
      */
     public void advanceTo(long nowMs, Consumer<ConflictEvent> closedEvents) {
         if (nowMs > this.nowMs) {
             this.nowMs = nowMs;
         }
-        sweep(this.nowMs, closedEvents);
-        nextSweepMs = this.nowMs + SWEEP_INTERVAL_MS;
+        if (this.nowMs >= nextSweepMs || this.nowMs >= closeDueMs) {
+            sweep(this.nowMs, closedEvents);
+        }
     }
 
     /**
@@ -110,7 +114,7 @@ public final class ConflictDetector {
      */
     public long earliestOpenEncounterStartMs() {
         long earliest = Long.MAX_VALUE;
-        for (Pair pair : pairs.values()) {
+        for (Pair pair : pairs) {
             if (pair.isOpen()) {
                 earliest = Math.min(earliest, pair.encounterStartMs);
             }
@@ -124,7 +128,7 @@ public final class ConflictDetector {
     /** Closes everything (end of input): open encounters become events, unconfirmed flags are dropped. */
     public void flush(Consumer<ConflictEvent> closedEvents) {
         closing.clear();
-        for (Pair pair : pairs.values()) {
+        for (Pair pair : pairs) {
             if (pair.isOpen()) {
                 closing.add(close(pair));
             }
@@ -147,9 +151,17 @@ public final class ConflictDetector {
 
     private void evaluate(RoadUser a, long t, Consumer<ConflictEvent> sink) {
         a.track.stateAt(t, motionA);
+        long previous = a.track.previousTimeMs();
+        double enteringS = previous == Track.NO_TIME ? 0 : (t - previous) / 1000.0;
         for (int i = 0, n = users.size(); i < n; i++) {
             RoadUser b = users.get(i);
-            if (b == a || (a.isVru() && b.isVru()) || !b.track.covers(t)) {
+            if (b == a || (a.isVru() && b.isVru())) {
+                continue;
+            }
+            if (!b.track.covers(t) || outOfReach(a, b, t, enteringS)) {
+                if (!a.pairs.isEmpty()) {
+                    recordTtc(a, b, t, TimeToCollision.NONE, sink);
+                }
                 continue;
             }
             b.track.stateAt(t, motionB);
@@ -166,13 +178,27 @@ public final class ConflictDetector {
                 ttc = timeToCollision.compute(a, motionA, b, motionB, horizonS, ttcStepS);
             }
             recordTtc(a, b, t, ttc, sink);
-            double petThresholdS = parameters.petThresholdS(vru);
-            double petReach = (speeds + PET_SPEED_MARGIN_MPS) * (petThresholdS + parameters.track().maxExtrapolationMs() / 1000.0)
-                    + a.petRadiusM() + b.petRadiusM();
-            if (distance2 <= petReach * petReach) {
-                evaluatePet(a, b, t, petThresholdS, sink);
+            if (petPossible(a, b, t, distance2)) {
+                evaluatePet(a, b, t, parameters.petThresholdS(vru), sink);
             }
         }
+    }
+
+    /**
+     * True when b, seen from its last sample, is too far from a for any TTC or PET flag: the bounds of the
+     * exact tests below, widened by how far b can have moved since that sample.
+     */
+    private boolean outOfReach(RoadUser a, RoadUser b, long t, double enteringS) {
+        boolean vru = a.isVru() || b.isVru();
+        double otherMaxSpeed = b.track.recentMaxSpeedMps();
+        double ttcReach = (motionA.speedMps() + otherMaxSpeed) * parameters.ttcThresholdS(vru)
+                + a.boundingRadiusM() + b.boundingRadiusM();
+        double petReach = a.track.recentMaxSpeedMps() * enteringS
+                + otherMaxSpeed * (enteringS + parameters.petThresholdS(vru)) + a.petRadiusM() + b.petRadiusM();
+        double reach = Math.max(ttcReach, petReach) + otherMaxSpeed * Math.abs(t - b.track.lastTimeMs()) / 1000.0;
+        double de = b.track.eastM() - motionA.eastM();
+        double dn = b.track.northM() - motionA.northM();
+        return de * de + dn * dn > reach * reach;
     }
 
     private void recordTtc(RoadUser a, RoadUser b, long t, double ttc, Consumer<ConflictEvent> sink) {
@@ -181,10 +207,7 @@ public final class ConflictDetector {
         if (flagged) {
             pair = pairOf(a, b);
         } else {
-            if (a.pairCount == 0 || b.pairCount == 0) {
-                return;
-            }
-            pair = pairs.get(Pair.key(a, b));
+            pair = a.pairWith(b);
             if (pair == null) {
                 return;
             }
@@ -207,6 +230,32 @@ public final class ConflictDetector {
             flag(pair, pair.holdStartMs, t, sink);
             pair.ttc.offer(pair.pendingTtc);
         }
+    }
+
+    /**
+     * Cheap necessary conditions for a PET flag of a entering b's recent path: a moved, the paths may cross at
+     * the minimum angle, and the two paths over the window come within the bodies' reach of each other (each
+     * path stays within its recent maximum speed times the window of the current position).
+     */
+    private boolean petPossible(RoadUser a, RoadUser b, long t, double distance2) {
+        if (a.track.recentMaxSpeedMps() < parameters.petMinSpeedMps()) {
+            return false;
+        }
+        if (a.track.yawRateRadS() == 0 && b.track.yawRateRadS() == 0) {
+            double angle = Math.abs(Track.angleDifference(motionA.headingDeg(), motionB.headingDeg()));
+            if (angle > 90) {
+                angle = 180 - angle;
+            }
+            if (angle < parameters.petMinPathAngleDeg() - PARALLEL_MARGIN_DEG) {
+                return false;
+            }
+        }
+        long previous = a.track.previousTimeMs();
+        double entering = previous == Track.NO_TIME ? 0 : (t - previous) / 1000.0;
+        double window = entering + parameters.petThresholdS(a.isVru() || b.isVru());
+        double reach = a.track.recentMaxSpeedMps() * entering + b.track.recentMaxSpeedMps() * window
+                + a.petRadiusM() + b.petRadiusM();
+        return distance2 <= reach * reach;
     }
 
     private void evaluatePet(RoadUser a, RoadUser b, long t, double thresholdS, Consumer<ConflictEvent> sink) {
@@ -265,13 +314,12 @@ public final class ConflictDetector {
     }
 
     private Pair pairOf(RoadUser a, RoadUser b) {
-        long key = Pair.key(a, b);
-        Pair pair = pairs.get(key);
+        Pair pair = a.pairWith(b);
         if (pair == null) {
             pair = new Pair(a, b);
-            pairs.put(key, pair);
-            a.pairCount++;
-            b.pairCount++;
+            pairs.add(pair);
+            a.pairs.add(pair);
+            b.pairs.add(pair);
         }
         return pair;
     }
@@ -288,11 +336,14 @@ public final class ConflictDetector {
             pair.encounterStartMs = fromMs;
             pair.lastFlagMs = toMs;
         }
+        closeDueMs = Math.min(closeDueMs, pair.lastFlagMs + parameters.encounterMergeMs() + 1);
     }
 
     private void sweep(long now, Consumer<ConflictEvent> sink) {
+        nextSweepMs = now + SWEEP_INTERVAL_MS;
+        closeDueMs = Long.MAX_VALUE;
         closing.clear();
-        for (Iterator<Pair> it = pairs.values().iterator(); it.hasNext(); ) {
+        for (Iterator<Pair> it = pairs.iterator(); it.hasNext(); ) {
             Pair pair = it.next();
             if (pair.isOpen() && now - pair.lastFlagMs > parameters.encounterMergeMs()) {
                 closing.add(close(pair));
@@ -301,10 +352,12 @@ public final class ConflictDetector {
                 pair.holdStartMs = Pair.NONE;
                 pair.pendingTtc.clear();
             }
-            if (!pair.isOpen() && pair.holdStartMs == Pair.NONE && now - pair.lastEvaluatedMs > STALE_PAIR_MS) {
+            if (pair.isOpen()) {
+                closeDueMs = Math.min(closeDueMs, pair.lastFlagMs + parameters.encounterMergeMs() + 1);
+            } else if (pair.holdStartMs == Pair.NONE && now - pair.lastEvaluatedMs > STALE_PAIR_MS) {
                 it.remove();
-                pair.first.pairCount--;
-                pair.second.pairCount--;
+                pair.first.pairs.remove(pair);
+                pair.second.pairs.remove(pair);
             }
         }
         for (int i = users.size() - 1; i >= 0; i--) {

@@ -33,10 +33,4 @@ final class Pair {
     boolean involvesVru() {
         return first.isVru() || second.isVru();
     }
-
-    static long key(RoadUser a, RoadUser b) {
-        int lo = Math.min(a.serial, b.serial);
-        int hi = Math.max(a.serial, b.serial);
-        return ((long) lo << 31) | hi;
-    }
 }

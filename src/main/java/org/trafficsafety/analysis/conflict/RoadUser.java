@@ -1,5 +1,7 @@
 package org.trafficsafety.analysis.conflict;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.trafficsafety.analysis.RoadUserKind;
 import org.trafficsafety.analysis.track.Track;
 
@@ -8,23 +10,22 @@ final class RoadUser {
 
     final long id;
     final RoadUserKind kind;
-    /** Never reused within a detector, so pair keys stay unique after a user is forgotten. */
-    final int serial;
     final Track track;
     private final ConflictParameters parameters;
     double halfLengthM;
     double halfWidthM;
-    /** Pairs that hold state for this user; pair lookups are skipped when either side has none. */
-    int pairCount;
+    private double boundingRadiusM;
+    /** Pairs that hold state for this user (few): scanned instead of a keyed lookup, no boxing. */
+    final List<Pair> pairs = new ArrayList<>(4);
 
-    RoadUser(long id, RoadUserKind kind, int serial, ConflictParameters parameters) {
+    RoadUser(long id, RoadUserKind kind, ConflictParameters parameters) {
         this.id = id;
         this.kind = kind;
-        this.serial = serial;
         this.parameters = parameters;
         this.track = new Track(parameters.track(), kind.isVru());
         this.halfLengthM = kind.isVru() ? parameters.vruRadiusM() : parameters.defaultVehicleLengthM() / 2;
         this.halfWidthM = kind.isVru() ? parameters.vruRadiusM() : parameters.defaultVehicleWidthM() / 2;
+        this.boundingRadiusM = kind.isVru() ? halfLengthM : Math.sqrt(halfLengthM * halfLengthM + halfWidthM * halfWidthM);
     }
 
     void updateDimensions(double lengthM, double widthM) {
@@ -37,6 +38,18 @@ final class RoadUser {
         if (widthM > 0 && widthM < 5) {
             halfWidthM = widthM / 2;
         }
+        boundingRadiusM = isVru() ? halfLengthM : Math.sqrt(halfLengthM * halfLengthM + halfWidthM * halfWidthM);
+    }
+
+    /** The state of the pair with other, or null (internal hot path). */
+    Pair pairWith(RoadUser other) {
+        for (int i = 0, n = pairs.size(); i < n; i++) {
+            Pair pair = pairs.get(i);
+            if (pair.first == other || pair.second == other) {
+                return pair;
+            }
+        }
+        return null;
     }
 
     boolean isVru() {
@@ -45,7 +58,7 @@ final class RoadUser {
 
     /** Radius of a disc enclosing the body (the cheap prefilter). */
     double boundingRadiusM() {
-        return isVru() ? parameters.vruRadiusM() : Math.hypot(halfLengthM, halfWidthM);
+        return boundingRadiusM;
     }
 
     /** The body for PET: a VRU's disc, a vehicle's disc of half its length. */

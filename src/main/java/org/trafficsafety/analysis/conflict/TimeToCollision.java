@@ -61,9 +61,9 @@ final class TimeToCollision {
         double dn = mb.northM() - ma.northM();
         double ve = mb.eastVelocityMps() - ma.eastVelocityMps();
         double vn = mb.northVelocityMps() - ma.northVelocityMps();
-        double distance = Math.hypot(de, dn);
+        double distance = Math.sqrt(de * de + dn * dn);
         if (distance < 1e-9) {
-            return Math.hypot(ve, vn);
+            return Math.sqrt(ve * ve + vn * vn);
         }
         return -(de * ve + dn * vn) / distance;
     }

@@ -38,7 +38,8 @@ public final class MinuteFeatureAccumulator {
     }
 
     /**
-     * A BSM. {@code speedMps} and {@code accelLonMps2} are NaN when unavailable.
+     * A BSM. {@code speedMps} and {@code accelLonMps2} are NaN when unavailable; a negative or infinite speed is
+     * treated as unavailable.
      */
     public void observeVehicle(long id, long timeMs, double speedMps, double accelLonMps2) {
         OpenMinute minute = minuteOf(timeMs);
@@ -47,7 +48,8 @@ public final class MinuteFeatureAccumulator {
             vm = new VehicleMinute(id);
             minute.vehicles.put(id, vm);
         }
-        if (!Double.isNaN(speedMps)) {
+        // decoders reject impossible speeds; a negative or infinite one that slips through counts as unavailable
+        if (speedMps >= 0 && speedMps != Double.POSITIVE_INFINITY) {
             vm.speedSum += speedMps;
             vm.speedSamples++;
         }

@@ -20,7 +20,7 @@ final class VehicleState {
     boolean startsHardBraking(long timeMs, double speedMps, double accelLonMps2, FeatureSettings settings) {
         lastSeenMs = timeMs;
         double accel = accelLonMps2;
-        if (!Double.isNaN(speedMps)) {
+        if (speedMps >= 0 && speedMps != Double.POSITIVE_INFINITY) {
             long span = timeMs - refTimeMs;
             if (Double.isNaN(accel) && !Double.isNaN(refSpeedMps) && span >= settings.minDerivationWindowMs()
                     && span <= settings.maxDerivationWindowMs()) {

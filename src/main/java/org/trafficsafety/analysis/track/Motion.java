@@ -18,6 +18,9 @@ public final class Motion {
     private double stepSin;
     private double stepCos;
     private double stepS = Double.NaN;
+    /** Heading at the start, degrees; valid until a turning advance changes the heading. */
+    private double startHeadingDeg;
+    private boolean turned;
 
     /** Sets the starting state. */
     public void start(double eastM, double northM, double headingDeg, double speedMps, double yawRateRadS) {
@@ -29,6 +32,22 @@ public final class Motion {
         this.speedMps = speedMps;
         this.yawRateRadS = yawRateRadS;
         this.stepS = Double.NaN;
+        this.startHeadingDeg = headingDeg;
+        this.turned = false;
+    }
+
+    /** Sets the starting state with the heading's sine and cosine already known (no trigonometry). */
+    public void start(double eastM, double northM, double sinHeading, double cosHeading, double headingDeg,
+                      double speedMps, double yawRateRadS) {
+        this.eastM = eastM;
+        this.northM = northM;
+        this.sinHeading = sinHeading;
+        this.cosHeading = cosHeading;
+        this.speedMps = speedMps;
+        this.yawRateRadS = yawRateRadS;
+        this.stepS = Double.NaN;
+        this.startHeadingDeg = headingDeg;
+        this.turned = false;
     }
 
     /** Makes this motion a copy of another. */
@@ -40,6 +59,8 @@ public final class Motion {
         speedMps = other.speedMps;
         yawRateRadS = other.yawRateRadS;
         stepS = Double.NaN;
+        startHeadingDeg = other.startHeadingDeg;
+        turned = other.turned;
     }
 
     /** Advances by dtS seconds; repeated steps of the same length reuse one sine/cosine pair. */
@@ -62,6 +83,7 @@ public final class Motion {
         northM += radius * (newSin - sinHeading);
         sinHeading = newSin;
         cosHeading = newCos;
+        turned = true;
     }
 
     public double eastM() {
@@ -94,6 +116,9 @@ public final class Motion {
 
     /** Current heading, degrees clockwise from north in [0, 360). */
     public double headingDeg() {
+        if (!turned) {
+            return startHeadingDeg;
+        }
         double d = Math.toDegrees(Math.atan2(sinHeading, cosHeading));
         return d < 0 ? d + 360.0 : d;
     }

@@ -6,12 +6,12 @@ package org.trafficsafety.analysis.track;
  * <p>Each axis runs a causal constant-velocity Kalman filter: the reported speed and heading enter as a
  * velocity measurement, so the filter carries position forward with them and the noisy positions only pull it
  * back slowly. A sample outside the gate, or after a long silence, restarts the filter. Speed and heading
- * for prediction are the reported ones; only when one is missing do they come from the filter's velocity,
- * that is from smoothed position differences. The yaw rate is the reported one, else the heading change
- * over about half a second, clipped; constant-velocity users (VRUs) never turn.
+ * for prediction are the reported ones (a vehicle's heading smoothed by a second filter that also estimates its
+ * yaw rate, using the reported yaw rate when there is one); only when one is missing do they come from the
+ * filter's velocity, that is from smoothed position differences. Yaw rates are clipped; constant-velocity users
+ * (VRUs) never turn, and neither do vehicles slower than a walk.
  *
- * <p>The last {@value #CAPACITY} smoothed samples are kept, enough for the PET window and the yaw baseline at
- * 10 Hz. Not thread-safe; updates must come in non-decreasing time.
+ * <p>The last {@value #CAPACITY} smoothed samples are kept, enough for the PET window at 10 Hz. Not thread-safe; updates must come in non-decreasing time.
  */
 public final class Track {
 
@@ -26,16 +26,22 @@ public final class Track {
     private final boolean constantVelocity;
     private final AxisFilter eastFilter = new AxisFilter();
     private final AxisFilter northFilter = new AxisFilter();
+    /** Heading (rad, unwrapped) and yaw rate (rad/s) of a vehicle: the same constant-rate filter on one angle. */
+    private final AxisFilter headingFilter = new AxisFilter();
+    private boolean headingTracked;
     private final long[] times = new long[CAPACITY];
     private final double[] easts = new double[CAPACITY];
     private final double[] norths = new double[CAPACITY];
     private final double[] speeds = new double[CAPACITY];
     private final double[] headings = new double[CAPACITY];
+    private final double[] sines = new double[CAPACITY];
+    private final double[] cosines = new double[CAPACITY];
     private final double[] yawRates = new double[CAPACITY];
     private final Motion scratch = new Motion();
     private int newest = -1;
     private int size;
     private int resets;
+    private double recentMaxSpeed;
 
     /**
      * @param constantVelocity true for users predicted straight (VRUs): their yaw rate is always 0
@@ -57,11 +63,12 @@ public final class Track {
         double reportedEastV = hasVelocity ? speedMps * Math.sin(Math.toRadians(headingDeg)) : 0;
         double reportedNorthV = hasVelocity ? speedMps * Math.cos(Math.toRadians(headingDeg)) : 0;
         double r = parameters.positionNoiseM() * parameters.positionNoiseM();
-        if (size == 0 || timeMs - times[newest] > parameters.gapResetMs()) {
+        double dtS = size == 0 ? 0 : (timeMs - times[newest]) / 1000.0;
+        boolean restarted = size == 0 || timeMs - times[newest] > parameters.gapResetMs();
+        if (restarted) {
             restart(eastM, northM, hasVelocity, reportedEastV, reportedNorthV, r);
             size = 0;
         } else {
-            double dtS = (timeMs - times[newest]) / 1000.0;
             double q = parameters.processNoiseM2S3();
             eastFilter.predict(dtS, q);
             northFilter.predict(dtS, q);
@@ -72,6 +79,7 @@ public final class Track {
             if (mahalanobis2 > parameters.gateSigma() * parameters.gateSigma()) {
                 restart(eastM, northM, hasVelocity, reportedEastV, reportedNorthV, r);
                 resets++;
+                restarted = true;
             } else {
                 eastFilter.updatePosition(eastM, r);
                 northFilter.updatePosition(northM, r);
@@ -82,9 +90,25 @@ public final class Track {
                 }
             }
         }
-        double speed = Double.isFinite(speedMps) ? speedMps : Math.hypot(eastFilter.velocity(), northFilter.velocity());
-        double heading = Double.isFinite(headingDeg) ? headingDeg : filterHeading();
-        double yaw = yawRate(timeMs, speed, heading, yawRateDegS);
+        double speed = Double.isFinite(speedMps) ? speedMps : Math.sqrt(eastFilter.velocity() * eastFilter.velocity() + northFilter.velocity() * northFilter.velocity());
+        double heading;
+        double yaw = 0.0;
+        if (!Double.isFinite(headingDeg)) {
+            heading = filterHeading();
+            headingTracked = false;
+        } else if (constantVelocity) {
+            heading = headingDeg;
+        } else if (restarted || !headingTracked || !(speed >= parameters.yawMinSpeedMps())) {
+            // A standing vehicle does not turn, and its reported heading may be stale: start afresh from it.
+            double yawVariance = parameters.maxYawRateRadS() * parameters.maxYawRateRadS();
+            headingFilter.reset(Math.toRadians(headingDeg), 0.0, headingVariance(), yawVariance);
+            headingTracked = true;
+            heading = headingDeg;
+        } else {
+            heading = filterHeading(dtS, headingDeg, yawRateDegS);
+            double estimate = headingFilter.velocity();
+            yaw = Math.abs(estimate) < parameters.yawDeadbandRadS() ? 0.0 : clip(estimate, parameters.maxYawRateRadS());
+        }
         push(timeMs, eastFilter.position(), northFilter.position(), speed, heading, yaw);
         return true;
     }
@@ -96,6 +120,25 @@ public final class Track {
         northFilter.reset(northM, northV, r, velocityVariance);
     }
 
+    private double headingVariance() {
+        double sigma = Math.toRadians(parameters.headingNoiseDeg());
+        return sigma * sigma;
+    }
+
+    /** Smooths the reported heading and estimates the yaw rate with the heading filter; returns degrees in [0, 360). */
+    private double filterHeading(double dtS, double headingDeg, double yawRateDegS) {
+        headingFilter.predict(dtS, parameters.yawProcessNoiseRad2S3());
+        double predicted = headingFilter.position();
+        double measured = predicted + Math.toRadians(angleDifference(headingDeg, Math.toDegrees(predicted)));
+        headingFilter.updatePosition(measured, headingVariance());
+        if (Double.isFinite(yawRateDegS)) {
+            double sigma = Math.toRadians(parameters.yawRateNoiseDegS());
+            headingFilter.updateVelocity(Math.toRadians(yawRateDegS), sigma * sigma);
+        }
+        double d = Math.toDegrees(headingFilter.position()) % 360.0;
+        return d < 0 ? d + 360.0 : d;
+    }
+
     private double filterHeading() {
         double ve = eastFilter.velocity();
         double vn = northFilter.velocity();
@@ -104,31 +147,6 @@ public final class Track {
         }
         double d = Math.toDegrees(Math.atan2(ve, vn));
         return d < 0 ? d + 360.0 : d;
-    }
-
-    private double yawRate(long timeMs, double speed, double heading, double yawRateDegS) {
-        if (constantVelocity || !(speed >= parameters.yawMinSpeedMps())) {
-            return 0.0;
-        }
-        double max = parameters.maxYawRateRadS();
-        if (Double.isFinite(yawRateDegS)) {
-            return clip(Math.toRadians(yawRateDegS), max);
-        }
-        if (size == 0) {
-            return 0.0;
-        }
-        int base = newest;
-        for (int i = 0; i < size; i++) {
-            base = (newest - i) & MASK;
-            if (timeMs - times[base] >= parameters.yawBaselineMs()) {
-                break;
-            }
-        }
-        long dtMs = timeMs - times[base];
-        if (dtMs <= 0) {
-            return yawRates[newest];
-        }
-        return clip(Math.toRadians(angleDifference(heading, headings[base])) * 1000.0 / dtMs, max);
     }
 
     private static double clip(double value, double limit) {
@@ -153,10 +171,22 @@ public final class Track {
         norths[newest] = north;
         speeds[newest] = speed;
         headings[newest] = heading;
+        double h = Math.toRadians(heading);
+        sines[newest] = Math.sin(h);
+        cosines[newest] = Math.cos(h);
         yawRates[newest] = yaw;
         if (size < CAPACITY) {
             size++;
         }
+        recentMaxSpeed = 0;
+        for (int i = 0; i < size && timeMs - times[index(i)] <= parameters.gapResetMs(); i++) {
+            recentMaxSpeed = Math.max(recentMaxSpeed, speeds[index(i)]);
+        }
+    }
+
+    /** Highest speed over the kept samples of the last {@code gapResetMs}, m/s: bounds how far the path reaches. */
+    public double recentMaxSpeedMps() {
+        return recentMaxSpeed;
     }
 
     private int index(int age) {
@@ -217,7 +247,7 @@ public final class Track {
         }
         int at = index(i);
         if (i == 0 || times[at] == timeMs) {
-            motion.start(easts[at], norths[at], headings[at], speeds[at], yawRates[at]);
+            motion.start(easts[at], norths[at], sines[at], cosines[at], headings[at], speeds[at], yawRates[at]);
             if (timeMs > times[at]) {
                 motion.advance((timeMs - times[at]) / 1000.0);
             }
@@ -226,8 +256,22 @@ public final class Track {
         int next = index(i - 1);
         double u = (double) (timeMs - times[at]) / (times[next] - times[at]);
         double heading = headings[at] + u * angleDifference(headings[next], headings[at]);
+        if (heading < 0) {
+            heading += 360.0;
+        } else if (heading >= 360.0) {
+            heading -= 360.0;
+        }
+        // Interpolated unit vector, renormalized: no trigonometry on the hot path.
+        double sin = sines[at] + u * (sines[next] - sines[at]);
+        double cos = cosines[at] + u * (cosines[next] - cosines[at]);
+        double norm = Math.sqrt(sin * sin + cos * cos);
+        if (norm < 1e-9) {
+            sin = sines[next];
+            cos = cosines[next];
+            norm = 1.0;
+        }
         motion.start(easts[at] + u * (easts[next] - easts[at]), norths[at] + u * (norths[next] - norths[at]),
-                heading, speeds[at] + u * (speeds[next] - speeds[at]), yawRates[at]);
+                sin / norm, cos / norm, heading, speeds[at] + u * (speeds[next] - speeds[at]), yawRates[at]);
     }
 
     /**

@@ -9,9 +9,12 @@ package org.trafficsafety.analysis.track;
  * @param gateSigma            a sample whose position innovation exceeds this many standard deviations resets
  *                             the filter (GNSS jump)
  * @param maxYawRateRadS       yaw rates are clipped to +- this, rad/s
+ * @param headingNoiseDeg      standard deviation of a reported heading, degrees
+ * @param yawRateNoiseDegS     standard deviation of a reported yaw rate, deg/s
+ * @param yawProcessNoiseRad2S3 white yaw-acceleration spectral density of the heading filter, rad^2/s^3
+ * @param yawDeadbandRadS      smaller estimated yaw rates are heading noise, not a turn: yaw rate 0 (CTRV
+ *                             over a 3 s horizon turns 0.1 rad/s at 13 m/s into 6 m of lateral error)
  * @param yawMinSpeedMps       below this speed a heading change is noise, not a turn: yaw rate 0
- * @param yawBaselineMs        heading changes for the yaw rate are taken over at least this much time when
- *                             the history allows (less noise than between two 10 Hz samples)
  * @param maxExtrapolationMs   a track is never predicted further than this past its last sample
  * @param gapResetMs           a silence longer than this starts the track afresh (its old path is not joined)
  */
@@ -21,8 +24,11 @@ public record TrackParameters(
         double velocityNoiseMps,
         double gateSigma,
         double maxYawRateRadS,
+        double headingNoiseDeg,
+        double yawRateNoiseDegS,
+        double yawProcessNoiseRad2S3,
+        double yawDeadbandRadS,
         double yawMinSpeedMps,
-        long yawBaselineMs,
         long maxExtrapolationMs,
         long gapResetMs) {
 
@@ -32,16 +38,22 @@ public record TrackParameters(
         requirePositive("velocityNoiseMps", velocityNoiseMps);
         requirePositive("gateSigma", gateSigma);
         requirePositive("maxYawRateRadS", maxYawRateRadS);
-        if (!(yawMinSpeedMps >= 0) || yawBaselineMs < 0 || maxExtrapolationMs < 0 || gapResetMs <= maxExtrapolationMs) {
+        requirePositive("headingNoiseDeg", headingNoiseDeg);
+        requirePositive("yawRateNoiseDegS", yawRateNoiseDegS);
+        requirePositive("yawProcessNoiseRad2S3", yawProcessNoiseRad2S3);
+        if (!(yawMinSpeedMps >= 0) || !(yawDeadbandRadS >= 0 && yawDeadbandRadS < maxYawRateRadS) || maxExtrapolationMs < 0 || gapResetMs <= maxExtrapolationMs) {
             throw new IllegalArgumentException("track parameters out of range: yawMinSpeedMps=" + yawMinSpeedMps
-                    + " yawBaselineMs=" + yawBaselineMs + " maxExtrapolationMs=" + maxExtrapolationMs
+                    + " yawDeadbandRadS=" + yawDeadbandRadS + " maxExtrapolationMs=" + maxExtrapolationMs
                     + " gapResetMs=" + gapResetMs + " (gapResetMs must exceed maxExtrapolationMs)");
         }
     }
 
-    /** The design's defaults: 1.5 m position noise, process noise 0.1, yaw rate within +-0.8 rad/s, 1 s extrapolation. */
+    /**
+     * The design's defaults: 1.5 m position noise, process noise 0.1, yaw rate within +-0.8 rad/s, 1 s
+     * extrapolation; headings good to 2 degrees (the simulator's and typical CV on-board units' error).
+     */
     public static TrackParameters defaults() {
-        return new TrackParameters(1.5, 0.1, 0.5, 4.0, 0.8, 1.0, 500, 1_000, 3_000);
+        return new TrackParameters(1.5, 0.1, 0.5, 4.0, 0.8, 2.0, 1.0, 0.005, 0.1, 1.0, 1_000, 3_000);
     }
 
     private static void requirePositive(String name, double value) {

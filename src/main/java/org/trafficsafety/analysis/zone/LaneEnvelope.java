@@ -1,6 +1,6 @@
 package org.trafficsafety.analysis.zone;
 
-import java.util.List;
+import java.util.Arrays;
 import org.trafficsafety.analysis.geometry.LocalFrame;
 import org.trafficsafety.message.MapData;
 
@@ -12,6 +12,9 @@ final class LaneEnvelope {
 
     /** J2735's laneWidth is optional; a common urban lane. */
     static final double DEFAULT_LANE_WIDTH_M = 3.5;
+    static final double MAX_LANE_WIDTH_M = 10.0;
+    /** Lane nodes farther than this (per axis) from the reference point are ignored, m. */
+    static final double MAX_NODE_DISTANCE_M = 1_000.0;
 
     /** Segment endpoints packed as x0, y0, x1, y1 per segment. */
     private final double[] segments;
@@ -40,32 +43,46 @@ final class LaneEnvelope {
         this.maxNorth = maxN + reachM;
     }
 
-    /** The envelope of a MapData intersection's lanes, or an empty one when it has no lane with a node. */
+    /**
+     * The envelope of a MapData intersection's lanes, or an empty one when it has no usable lane node. Nodes more
+     * than {@link #MAX_NODE_DISTANCE_M} from the reference point, and lane widths outside 0–10 m, are taken for
+     * bad data (the node is skipped, the width defaulted) so that one broken MapData cannot claim a whole town.
+     */
     static LaneEnvelope of(MapData.IntersectionGeometry geometry, LocalFrame frame, double marginM) {
-        double laneWidth = geometry.laneWidthM() > 0 ? geometry.laneWidthM() : DEFAULT_LANE_WIDTH_M;
-        int count = 0;
+        double width = geometry.laneWidthM();
+        double laneWidth = width > 0 && width <= MAX_LANE_WIDTH_M ? width : DEFAULT_LANE_WIDTH_M;
+        double[] segments = new double[64];
+        int n = 0;
         for (MapData.Lane lane : geometry.lanes()) {
-            count += segmentsOf(lane);
-        }
-        double[] segments = new double[count * 4];
-        int i = 0;
-        for (MapData.Lane lane : geometry.lanes()) {
-            List<MapData.GeoPoint> nodes = lane.nodes();
-            for (int n = 0; n < segmentsOf(lane); n++) {
-                // a one-node lane is a point: a segment from the node to itself
-                MapData.GeoPoint a = nodes.get(n);
-                MapData.GeoPoint b = nodes.get(Math.min(n + 1, nodes.size() - 1));
-                segments[i++] = frame.east(a.longitude());
-                segments[i++] = frame.north(a.latitude());
-                segments[i++] = frame.east(b.longitude());
-                segments[i++] = frame.north(b.latitude());
+            double[] previous = null;
+            int before = n;
+            for (MapData.GeoPoint node : lane.nodes()) {
+                double[] p = {frame.east(node.longitude()), frame.north(node.latitude())};
+                if (!(Math.abs(p[0]) <= MAX_NODE_DISTANCE_M && Math.abs(p[1]) <= MAX_NODE_DISTANCE_M)) {
+                    continue;
+                }
+                if (previous != null) {
+                    segments = add(segments, n, previous, p);
+                    n += 4;
+                }
+                previous = p;
+            }
+            if (n == before && previous != null) {
+                // a lane with one usable node is a point: a segment from the node to itself
+                segments = add(segments, n, previous, previous);
+                n += 4;
             }
         }
-        return new LaneEnvelope(segments, laneWidth / 2 + marginM);
+        return new LaneEnvelope(Arrays.copyOf(segments, n), laneWidth / 2 + marginM);
     }
 
-    private static int segmentsOf(MapData.Lane lane) {
-        return lane.nodes().isEmpty() ? 0 : Math.max(1, lane.nodes().size() - 1);
+    private static double[] add(double[] segments, int n, double[] from, double[] to) {
+        double[] out = n + 4 > segments.length ? Arrays.copyOf(segments, segments.length * 2) : segments;
+        out[n] = from[0];
+        out[n + 1] = from[1];
+        out[n + 2] = to[0];
+        out[n + 3] = to[1];
+        return out;
     }
 
     static LaneEnvelope empty() {

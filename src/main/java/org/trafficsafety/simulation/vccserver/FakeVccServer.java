@@ -11,9 +11,13 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.trafficsafety.message.Bsm;
+import org.trafficsafety.message.MapData;
 import org.trafficsafety.message.Message;
 import org.trafficsafety.message.MessageEncoder;
 import org.trafficsafety.message.MessageType;
+import org.trafficsafety.message.Psm;
+import org.trafficsafety.message.Spat;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -94,11 +98,6 @@ public final class FakeVccServer implements AutoCloseable {
         }
     }
 
-    /** A server with default settings on a free port, on the system clock, publishing JSON only. */
-    public static FakeVccServer start(String clientId, String clientSecret) {
-        return new FakeVccServer(Config.defaults(clientId, clientSecret), 0, Optional.empty(), InstantSource.system());
-    }
-
     public int port() {
         return connector.getLocalPort();
     }
@@ -123,7 +122,17 @@ public final class FakeVccServer implements AutoCloseable {
     public void publish(Message message) {
         MessageEncoder vcc = encoder.orElseThrow(
                 () -> new IllegalStateException("this fake VCC server was built without a MessageEncoder"));
-        publish(message.type(), vcc.encode(message));
+        String text = vcc.encode(message);
+        long key = switch (message) {
+            case Bsm bsm -> bsm.id();
+            case Psm psm -> psm.id();
+            case MapData map -> map.intersections().isEmpty() ? 0 : map.intersections().getFirst().id();
+            case Spat spat -> spat.intersections().isEmpty() ? 0 : spat.intersections().getFirst().id();
+        };
+        feed.publish(message.type(), key, text);
+        if (message.type() == MessageType.BSM || message.type() == MessageType.PSM) {
+            hub.publish(message.type(), text);
+        }
     }
 
     /** Fault: refuse (or accept again) every credential at {@code /api/auth/client} with 401. */

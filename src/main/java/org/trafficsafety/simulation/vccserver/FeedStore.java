@@ -30,6 +30,7 @@ final class FeedStore {
     private final Map<MessageType, Map<Long, Entry>> current = new LinkedHashMap<>();
     private final Map<MessageType, ArrayDeque<String>> history = new LinkedHashMap<>();
     private long anonymous;
+    private int publishedSincePrune;
 
     FeedStore(JsonMapper json, InstantSource clock, Duration currentWindow) {
         this.json = json;
@@ -42,35 +43,42 @@ final class FeedStore {
     }
 
     /** Stores one message JSON document of {@code type}; returns the text the server serves for it. */
-    synchronized String publish(MessageType type, String document) {
+    String publish(MessageType type, String document) {
         JsonNode root = json.readTree(document);
         String text = document;
         if (type == MessageType.SPAT && root.isString()) {
             text = root.asString();
             root = json.readTree(text);
         }
+        publish(type, keyOf(type, root), text);
+        return text;
+    }
+
+    /**
+     * Stores a document whose key is already known: the vehicle or VRU id for BSM/PSM, the intersection id for
+     * MapData and SPaT (sent as the JSON object, not as a string).
+     */
+    synchronized void publish(MessageType type, long key, String text) {
         Map<Long, Entry> latest = current.get(type);
-        long key = keyOf(type, root);
         latest.remove(key);
         latest.put(key, new Entry(text, clock.millis()));
+        if (++publishedSincePrune >= 1024) {
+            publishedSincePrune = 0;
+            prune(MessageType.BSM);
+            prune(MessageType.PSM);
+        }
         ArrayDeque<String> recent = history.get(type);
         recent.addLast(text);
         if (recent.size() > HISTORY) {
             recent.removeFirst();
         }
-        return text;
     }
 
     /** The JSON array a REST endpoint returns: current BSM/PSM, all MapData, SPaT as an array of strings. */
     synchronized String currentArray(MessageType type) {
         Map<Long, Entry> latest = current.get(type);
         if (type == MessageType.BSM || type == MessageType.PSM) {
-            long oldest = clock.millis() - currentWindowMs;
-            for (Iterator<Entry> it = latest.values().iterator(); it.hasNext(); ) {
-                if (it.next().publishedAtMs() < oldest) {
-                    it.remove();
-                }
-            }
+            prune(type);
         }
         if (type == MessageType.SPAT) {
             ArrayNode strings = json.createArrayNode();
@@ -87,13 +95,30 @@ final class FeedStore {
         return out.append(']').toString();
     }
 
+    /** Forgets road users not heard from within the window (also while nobody polls, so memory stays bounded). */
+    private void prune(MessageType type) {
+        long oldest = clock.millis() - currentWindowMs;
+        // entries are in publish order (an update is re-inserted at the end), so the expired ones come first
+        for (Iterator<Entry> it = current.get(type).values().iterator(); it.hasNext(); ) {
+            if (it.next().publishedAtMs() >= oldest) {
+                return;
+            }
+            it.remove();
+        }
+    }
+
+    /** How many entries of {@code type} are held (expired ones included until the next prune). */
+    synchronized int held(MessageType type) {
+        return current.get(type).size();
+    }
+
     /** The last {@code count} messages published of {@code type}, oldest first. */
     synchronized List<String> lastMessages(MessageType type, int count) {
         List<String> all = new ArrayList<>(history.get(type));
         return List.copyOf(all.subList(Math.max(0, all.size() - count), all.size()));
     }
 
-    private long keyOf(MessageType type, JsonNode root) {
+    private synchronized long keyOf(MessageType type, JsonNode root) {
         JsonNode id = switch (type) {
             case BSM -> root.path("bsmJson").path("coreData").path("id");
             case PSM -> root.path("psmJson").path("id");

@@ -28,12 +28,13 @@ final class SocketHub implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** Registers before replaying, so that a message published meanwhile is sent twice at worst, never lost. */
     void opened(PushSocket socket) {
+        sockets.add(socket);
         int replay = replayOnConnect;
         if (replay > 0) {
             socket.enqueueAll(feed.lastMessages(socket.type(), replay));
         }
-        sockets.add(socket);
     }
 
     void closed(PushSocket socket) {

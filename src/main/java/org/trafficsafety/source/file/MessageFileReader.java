@@ -14,7 +14,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * Splits a file of messages into JSON documents without parsing them: a top-level JSON array yields each
  * element (pretty-printed or not), and otherwise each top-level value is a document (JSON lines, or objects
- * one after another). Gzip is recognised by its magic bytes. A file that ends inside a value yields that
+ * one after another; a line of stray text is one document). Gzip is recognised by its magic bytes. A file that ends inside a value yields that
  * partial value with {@code complete = false}, so a decoder counts it as malformed instead of it being lost.
  * Memory is one document at a time. Not thread-safe; one instance per file read.
  */
@@ -137,8 +137,10 @@ public final class MessageFileReader {
 
     private void capture(char c) {
         if (scalar) {
-            // outside an array a stray token runs to the end of its line: one bad line, one rejection
-            if (inWrapperArray ? isSpace(c) || c == ',' || c == ']' || c == '}' : c == '\n' || c == '\r') {
+            // outside an array a stray line of text is one (malformed) document, not one per word
+            boolean end = c == '\n' || c == '\r'
+                    || inWrapperArray && (c == ' ' || c == '\t' || c == ',' || c == ']' || c == '}');
+            if (end) {
                 emit(true);
                 between(c);
             } else {

@@ -22,6 +22,7 @@ import org.trafficsafety.message.MessageListener;
 import org.trafficsafety.message.MessageType;
 import org.trafficsafety.source.MessageSource;
 import org.trafficsafety.source.SourceStatus;
+import org.trafficsafety.store.archive.ArchiveSettings;
 import org.trafficsafety.store.archive.ArchiveStore;
 import org.trafficsafety.store.parquet.ParquetLayout;
 import org.trafficsafety.store.parquet.RawParquetReader;
@@ -78,6 +79,16 @@ public final class ReplaySource implements MessageSource {
     public static ReplaySource ofArchive(ArchiveStore store, Path cacheDir, ReplayRange range) {
         return new ReplaySource(cacheDir, Optional.of(new ArchiveDownload(store, cacheDir)), range, Clock.systemUTC(),
                 null);
+    }
+
+    /**
+     * The replay {@code DATA_SOURCE=replay} means: the GCS bucket (through {@code cacheDir}) when GCS upload is
+     * enabled, else the local Parquet tree at {@code PARQUET_STORAGE_PATH}.
+     */
+    public static ReplaySource of(ArchiveSettings settings, Path cacheDir, ReplayRange range) {
+        return settings.enableGcsUpload()
+                ? ofArchive(settings.openStore(), cacheDir, range)
+                : ofDirectory(settings.parquetStoragePath(), range);
     }
 
     @Override

@@ -20,6 +20,7 @@ final class MessageGate implements MessageListener {
     private final VccCounters counters;
     private final InstantSource clock;
     private final RepeatFilter repeats;
+    private boolean closed;
 
     MessageGate(MessageDecoder decoder, MessageListener downstream, VccCounters counters, InstantSource clock,
             Duration repeatWindow) {
@@ -30,9 +31,19 @@ final class MessageGate implements MessageListener {
         this.repeats = new RepeatFilter(repeatWindow);
     }
 
-    /** Decodes one document received now and delivers what it holds. */
-    synchronized void deliver(String document) {
+    /** Decodes one document received now and delivers what it holds; returns how many messages were delivered. */
+    synchronized long deliver(String document) {
+        if (closed) {
+            return 0;
+        }
+        long before = counters.messages.get();
         decoder.decode(document, clock.millis(), this);
+        return counters.messages.get() - before;
+    }
+
+    /** After this returns, the downstream listener gets no more calls, even from a frame still being read. */
+    synchronized void close() {
+        closed = true;
     }
 
     @Override

@@ -7,7 +7,8 @@ import org.trafficsafety.message.MessageType;
 
 /**
  * One REST collection cycle, run every {@code collectionInterval} on the source's scheduler thread: MapData at
- * the first cycle and then every {@code mapDataInterval}, the BSM and PSM "current" snapshots (poll mode only),
+ * each cycle until some arrives and then every {@code mapDataInterval}, the BSM and PSM "current" snapshots (poll
+ * mode only),
  * and SPaT. After refused credentials it skips cycles for a growing, jittered delay instead of hammering VCC.
  */
 final class RestPoller {
@@ -50,8 +51,8 @@ final class RestPoller {
                 return;
             }
             try {
-                gate.deliver(api.get(path));
-                if (MAPDATA_PATH.equals(path)) {
+                long delivered = gate.deliver(api.get(path));
+                if (MAPDATA_PATH.equals(path) && delivered > 0) {
                     lastMapDataAtMs = now;
                 }
             } catch (VccAuthenticationException e) {

@@ -79,7 +79,7 @@ final class StreamChannel implements Runnable {
     /** Returns whether the connection delivered at least one frame (which resets the backoff). */
     private boolean connectAndListen() {
         String path = "/ws/" + type.key();
-        String key = api.get("/api/" + type.key() + "/key").strip();
+        String key = unquote(api.get("/api/" + type.key() + "/key").strip());
         URI uri = api.webSocketUri(path, key);
         CompletableFuture<String> closed = new CompletableFuture<>();
         FrameListener listener = new FrameListener(closed);
@@ -203,6 +203,11 @@ final class StreamChannel implements Runnable {
                 lastError.set("listener failed on a " + type.key() + " frame: " + e);
             }
         }
+    }
+
+    /** The key is documented as plain text; accept it wrapped as a JSON string too. */
+    static String unquote(String key) {
+        return key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"") ? key.substring(1, key.length() - 1) : key;
     }
 
     static boolean isEmptyArray(String frame) {

@@ -32,6 +32,7 @@ public final class VccApiClient implements AutoCloseable {
     private final Sleeper sleeper;
     private final HttpClient http;
     private final RateLimiter rateLimiter;
+    private final RandomGenerator jitter;
     private final Backoff backoff;
     private final AccessTokens tokens;
     private final VccCounters counters = new VccCounters();
@@ -52,6 +53,7 @@ public final class VccApiClient implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         this.rateLimiter = new RateLimiter(settings.minRequestSpacing(), clock, sleeper);
+        this.jitter = jitter;
         this.backoff = new Backoff(settings.retryBaseDelay(), settings.retryMaxDelay(), jitter);
         this.tokens = new AccessTokens(this::issueToken, settings.tokenRenewBefore(), clock, counters);
     }
@@ -133,9 +135,15 @@ public final class VccApiClient implements AutoCloseable {
         return sleeper;
     }
 
+    /** A backoff drawing its jitter from this client's random generator (seeded in tests, random otherwise). */
+    Backoff backoff(Duration base, Duration max) {
+        return new Backoff(base, max, jitter);
+    }
+
+    /** Cancels whatever is in flight: the sources stop their threads first, so nothing waits on it. */
     @Override
     public void close() {
-        http.close();
+        http.shutdownNow();
     }
 
     private AccessTokens.Token issueToken() {

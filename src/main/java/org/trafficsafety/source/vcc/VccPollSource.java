@@ -1,14 +1,12 @@
 package org.trafficsafety.source.vcc;
 
 import java.time.Duration;
-import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.trafficsafety.message.MessageDecoder;
 import org.trafficsafety.message.MessageListener;
-import org.trafficsafety.source.MessageSource;
 import org.trafficsafety.source.SourceStatus;
 
 /**
@@ -16,12 +14,13 @@ import org.trafficsafety.source.SourceStatus;
  * SPaT list, and MapData at start and hourly. Messages still present in the next snapshot are dropped as
  * repeats. Closing the source closes its {@link VccApiClient}.
  */
-public final class VccPollSource implements MessageSource {
+public final class VccPollSource implements VccSource {
 
     private final VccApiClient api;
     private final MessageDecoder decoder;
     private final AtomicReference<String> lastError = new AtomicReference<>("");
     private ScheduledExecutorService scheduler;
+    private MessageGate gate;
     private RestPoller poller;
 
     public VccPollSource(VccApiClient api, MessageDecoder decoder) {
@@ -40,7 +39,7 @@ public final class VccPollSource implements MessageSource {
             throw new IllegalStateException("vcc-poll already started");
         }
         VccSettings settings = api.settings();
-        MessageGate gate = new MessageGate(decoder, listener, api.counters(), api.clock(), settings.repeatWindow());
+        gate = new MessageGate(decoder, listener, api.counters(), api.clock(), settings.repeatWindow());
         poller = new RestPoller(api, gate, true, authBackoff(api), lastError);
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vcc-poll").daemon().factory());
         scheduler.scheduleAtFixedRate(poller::cycle, 0, settings.collectionInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -51,7 +50,7 @@ public final class VccPollSource implements MessageSource {
         return vccStatus().toSourceStatus(name());
     }
 
-    /** The detailed status for {@code GET /api/v1/vcc/status}. */
+    @Override
     public VccStatus vccStatus() {
         RestPoller current = poller;
         return VccStatus.of(VccMode.POLL, current != null && current.healthy(), api, lastError.get());
@@ -62,14 +61,14 @@ public final class VccPollSource implements MessageSource {
         if (scheduler != null) {
             scheduler.shutdownNow();
             awaitQuietly(scheduler, api.settings().readTimeout().plusSeconds(5));
+            gate.close();
         }
         api.close();
     }
 
     static Backoff authBackoff(VccApiClient api) {
         VccSettings settings = api.settings();
-        return new Backoff(settings.collectionInterval(), settings.reconnectMaxDelay(),
-                new SplittableRandom(settings.clientId().hashCode()));
+        return api.backoff(settings.collectionInterval(), settings.reconnectMaxDelay());
     }
 
     static void awaitQuietly(ScheduledExecutorService executor, Duration timeout) {

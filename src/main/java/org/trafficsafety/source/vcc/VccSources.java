@@ -1,7 +1,6 @@
 package org.trafficsafety.source.vcc;
 
 import org.trafficsafety.message.MessageDecoder;
-import org.trafficsafety.source.MessageSource;
 
 /** Builds the VCC source that {@code VCC_MODE} asks for, with its own {@link VccApiClient}. */
 public final class VccSources {
@@ -10,7 +9,7 @@ public final class VccSources {
     }
 
     /** A poll or stream source on the system clock; closing it releases its HTTP client. */
-    public static MessageSource create(VccSettings settings, MessageDecoder decoder) {
+    public static VccSource create(VccSettings settings, MessageDecoder decoder) {
         VccApiClient api = VccApiClient.create(settings);
         return switch (settings.mode()) {
             case POLL -> new VccPollSource(api, decoder);

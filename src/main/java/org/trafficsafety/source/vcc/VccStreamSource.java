@@ -2,7 +2,6 @@ package org.trafficsafety.source.vcc;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -11,7 +10,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.trafficsafety.message.MessageDecoder;
 import org.trafficsafety.message.MessageListener;
 import org.trafficsafety.message.MessageType;
-import org.trafficsafety.source.MessageSource;
 import org.trafficsafety.source.SourceStatus;
 
 /**
@@ -19,7 +17,7 @@ import org.trafficsafety.source.SourceStatus;
  * thread with its own reconnect loop; SPaT is polled every {@code collectionInterval} and MapData at start and
  * hourly, since VCC streams neither. Closing the source closes its {@link VccApiClient}.
  */
-public final class VccStreamSource implements MessageSource {
+public final class VccStreamSource implements VccSource {
 
     private final VccApiClient api;
     private final MessageDecoder decoder;
@@ -27,6 +25,7 @@ public final class VccStreamSource implements MessageSource {
     private final List<StreamChannel> channels = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private ScheduledExecutorService scheduler;
+    private MessageGate gate;
 
     public VccStreamSource(VccApiClient api, MessageDecoder decoder) {
         this.api = api;
@@ -44,11 +43,9 @@ public final class VccStreamSource implements MessageSource {
             throw new IllegalStateException("vcc-stream already started");
         }
         VccSettings settings = api.settings();
-        MessageGate gate = new MessageGate(decoder, listener, api.counters(), api.clock(), settings.repeatWindow());
-        long seed = settings.clientId().hashCode();
+        gate = new MessageGate(decoder, listener, api.counters(), api.clock(), settings.repeatWindow());
         for (MessageType type : List.of(MessageType.BSM, MessageType.PSM)) {
-            Backoff backoff = new Backoff(settings.retryBaseDelay(), settings.reconnectMaxDelay(),
-                    new SplittableRandom(seed + type.ordinal()));
+            Backoff backoff = api.backoff(settings.retryBaseDelay(), settings.reconnectMaxDelay());
             StreamChannel channel = new StreamChannel(type, api, gate, backoff, lastError);
             channels.add(channel);
             threads.add(Thread.ofPlatform().name("vcc-stream-" + type.key()).daemon().start(channel));
@@ -63,7 +60,8 @@ public final class VccStreamSource implements MessageSource {
         return vccStatus().toSourceStatus(name());
     }
 
-    /** The detailed status for {@code GET /api/v1/vcc/status}; connected when both sockets are open. */
+    /** Connected when both sockets are open. */
+    @Override
     public VccStatus vccStatus() {
         boolean connected = !channels.isEmpty() && channels.stream().allMatch(StreamChannel::open);
         return VccStatus.of(VccMode.STREAM, connected, api, lastError.get());
@@ -83,6 +81,9 @@ public final class VccStreamSource implements MessageSource {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (gate != null) {
+            gate.close();
         }
         api.close();
     }

@@ -46,8 +46,7 @@ public final class LocalArchiveStore implements ArchiveStore {
                 && ObjectMetadata.crc32c(target).equals(metadata.checksum())) {
             return PutOutcome.UNCHANGED;
         }
-        Files.createDirectories(target.getParent());
-        Path temp = target.resolveSibling("." + target.getFileName() + ".inprogress");
+        Path temp = temporarySibling(target);
         try {
             Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
             String stored = ObjectMetadata.crc32c(temp);
@@ -90,9 +89,7 @@ public final class LocalArchiveStore implements ArchiveStore {
         if (!Files.isRegularFile(source)) {
             throw new NoSuchFileException(key, null, "no such object in " + root);
         }
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = dir.resolve("." + target.getFileName() + ".inprogress");
+        Path temp = temporarySibling(target.toAbsolutePath());
         try {
             Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
             Optional<ObjectMetadata> metadata = readSidecar(source);
@@ -161,8 +158,18 @@ public final class LocalArchiveStore implements ArchiveStore {
     }
 
     private static void writeAtomically(Path file, String content) throws IOException {
-        Path temp = file.resolveSibling("." + file.getFileName() + ".inprogress");
-        Files.writeString(temp, content);
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Path temp = temporarySibling(file);
+        try {
+            Files.writeString(temp, content);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** A new hidden file next to {@code file} (unique, so concurrent writers of one key never share it). */
+    private static Path temporarySibling(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".inprogress");
     }
 }

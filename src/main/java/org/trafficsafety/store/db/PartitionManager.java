@@ -128,7 +128,7 @@ public final class PartitionManager {
             }
         }
         if (!created.isEmpty()) {
-            log.info("created {} partitions: {}", created.size(), created);
+            log.info("created {} partitions, {} .. {}", created.size(), created.getFirst(), created.getLast());
         }
         return created;
     }

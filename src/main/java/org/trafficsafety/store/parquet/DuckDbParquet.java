@@ -58,8 +58,12 @@ final class DuckDbParquet implements AutoCloseable {
                     appender.endRow();
                 }
             }
+            try (PreparedStatement copy = connection.prepareStatement(
+                    "COPY " + stage + " TO ? (FORMAT parquet, COMPRESSION snappy)")) {
+                copy.setString(1, temp.toString());
+                copy.execute();
+            }
             try (Statement s = connection.createStatement()) {
-                s.execute("COPY " + stage + " TO " + literal(temp) + " (FORMAT parquet, COMPRESSION snappy)");
                 s.execute("DROP TABLE " + stage);
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -91,22 +95,19 @@ final class DuckDbParquet implements AutoCloseable {
         if (files.isEmpty()) {
             return;
         }
-        StringBuilder list = new StringBuilder("[");
-        for (int i = 0; i < files.size(); i++) {
-            list.append(i == 0 ? "" : ", ").append(literal(files.get(i)));
-        }
-        list.append(']');
         String time = table.timeMsExpression();
-        String sql = "SELECT " + table.selectList() + " FROM read_parquet(" + list
+        String sql = "SELECT " + table.selectList() + " FROM read_parquet(?::VARCHAR[]"
                 + ", union_by_name = true, filename = true, file_row_number = true)"
                 + " WHERE " + time + " >= ? AND " + time + " < ?"
                 + (intersectionId.isPresent() ? " AND intersection_id = ?" : "")
                 + " ORDER BY " + time + ", filename, file_row_number";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setLong(1, fromMs);
-            ps.setLong(2, toMs);
+            ps.setObject(1, connection.createArrayOf("VARCHAR",
+                    files.stream().map(f -> f.toAbsolutePath().toString()).toArray()));
+            ps.setLong(2, fromMs);
+            ps.setLong(3, toMs);
             if (intersectionId.isPresent()) {
-                ps.setInt(3, intersectionId.getAsInt());
+                ps.setInt(4, intersectionId.getAsInt());
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -117,11 +118,6 @@ final class DuckDbParquet implements AutoCloseable {
             throw new IOException("reading " + table.dataset().key() + " from " + files.size() + " files ("
                     + files.getFirst() + " ...) failed: " + e.getMessage(), e);
         }
-    }
-
-    // COPY and read_parquet take no bind parameters for paths; our paths are quoted as SQL string literals.
-    private static String literal(Path path) {
-        return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
     }
 
     @Override

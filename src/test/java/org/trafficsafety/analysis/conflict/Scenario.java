@@ -16,15 +16,18 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * A named plausibility scenario from {@code src/test/resources/scenarios}: road users moving by simple motion
- * primitives (constant acceleration and yaw rate for a duration), sampled at a rate, optionally with seeded
- * white GPS noise, plus the expected conflicts.
+ * primitives (constant acceleration and yaw rate for a duration), sampled at a given rate, optionally with seeded
+ * white GPS noise (and 0.1 m/s speed, 2 deg heading errors), plus the expected conflicts.
  *
- * <p>File format: {@code {"description", "rateHz", "users": [{"id", "kind", "lengthM"?, "widthM"?, "startS"?,
+ * <p>File format: {@code {"description", "users": [{"id", "kind", "lengthM"?, "widthM"?, "startS"?,
  * "east", "north", "headingDeg", "speedMps", "moves": [{"forS", "accelMps2"?, "yawRateDegS"?}]}],
  * "expected": [{"first", "second", "type"}]}}.
  */
-record Scenario(String name, String description, double rateHz, List<User> users, List<Expected> expected) {
+record Scenario(String name, String description, List<User> users, List<Expected> expected) {
 
+    /** With GPS noise, reported speed and heading get the simulator's default errors too. */
+    static final double SPEED_NOISE_MPS = 0.1;
+    static final double HEADING_NOISE_DEG = 2.0;
     static final LocalFrame FRAME = new LocalFrame(38.928411, -77.241071);
 
     record Move(double forS, double accelMps2, double yawRateDegS) {
@@ -61,15 +64,16 @@ record Scenario(String name, String description, double rateHz, List<User> users
                 expected.add(new Expected(e.get("first").asLong(), e.get("second").asLong(),
                         ConflictType.valueOf(e.get("type").asString().toUpperCase())));
             }
-            return new Scenario(name, root.get("description").asString(), root.path("rateHz").asDouble(10), users, expected);
+            return new Scenario(name, root.get("description").asString(), users, expected);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** All users' samples in time order; each user's clock is offset by a fraction of the period, as real devices are. */
-    List<RoadUserObservation> observations(double noiseM, long seed) {
+    /** All users' samples at rateHz in time order; each user's clock is offset by a fraction of the period, as real devices are. */
+    List<RoadUserObservation> observations(double noiseM, long seed, double rateHz) {
         Random random = new Random(seed);
+        boolean noisy = noiseM > 0;
         List<RoadUserObservation> all = new ArrayList<>();
         long periodMs = Math.round(1000.0 / rateHz);
         long t0 = 1_700_000_000_000L;
@@ -88,7 +92,9 @@ record Scenario(String name, String description, double rateHz, List<User> users
                     if (t >= nextSample - 1e-9) {
                         all.add(new RoadUserObservation(u.id(), u.kind(), t0 + Math.round(t * 1000),
                                 x + noiseM * random.nextGaussian(), y + noiseM * random.nextGaussian(),
-                                v, ((h % 360) + 360) % 360, Double.NaN, u.lengthM(), u.widthM()));
+                                noisy ? Math.max(0, v + SPEED_NOISE_MPS * random.nextGaussian()) : v,
+                                (((h + (noisy ? HEADING_NOISE_DEG * random.nextGaussian() : 0)) % 360) + 360) % 360,
+                                Double.NaN, u.lengthM(), u.widthM()));
                         nextSample += periodMs / 1000.0;
                     }
                     x += v * dt * Math.sin(Math.toRadians(h));
@@ -104,10 +110,10 @@ record Scenario(String name, String description, double rateHz, List<User> users
     }
 
     /** Runs the detector over the scenario and returns its events. */
-    List<ConflictEvent> detect(ConflictParameters parameters, double noiseM, long seed) {
+    List<ConflictEvent> detect(ConflictParameters parameters, double noiseM, long seed, double rateHz) {
         ConflictDetector detector = new ConflictDetector(1, FRAME, parameters);
         List<ConflictEvent> events = new ArrayList<>();
-        for (RoadUserObservation o : observations(noiseM, seed)) {
+        for (RoadUserObservation o : observations(noiseM, seed, rateHz)) {
             detector.observe(o, events::add);
         }
         detector.flush(events::add);

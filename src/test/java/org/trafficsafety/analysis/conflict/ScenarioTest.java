@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.trafficsafety.analysis.ConflictEvent;
 
-/** The plausibility scenarios of design section 6, each run clean and with seeded 1.5 m GPS noise. */
+/** The plausibility scenarios of design section 6, each run clean and with seeded 1.5 m GPS noise, at 10 Hz and thinned to 2 Hz. */
 class ScenarioTest {
 
     private static final double GPS_NOISE_M = 1.5;
@@ -19,18 +19,21 @@ class ScenarioTest {
                 "pedestrian-on-sidewalk.json", "queue-at-red-noisy.json", "red-light-runner.json",
                 "left-turn-across-oncoming.json", "rear-end-approach.json", "pedestrian-crossing-ahead.json");
         return names.stream().flatMap(name -> Stream.of(
-                Arguments.of(name, 0.0, 0L),
-                Arguments.of(name, GPS_NOISE_M, 1L),
-                Arguments.of(name, GPS_NOISE_M, 2L),
-                Arguments.of(name, GPS_NOISE_M, 3L)));
+                Arguments.of(name, 0.0, 0L, 10.0),
+                Arguments.of(name, GPS_NOISE_M, 1L, 10.0),
+                Arguments.of(name, GPS_NOISE_M, 2L, 10.0),
+                Arguments.of(name, GPS_NOISE_M, 3L, 10.0),
+                Arguments.of(name, 0.0, 0L, 2.0),
+                Arguments.of(name, GPS_NOISE_M, 4L, 2.0),
+                Arguments.of(name, GPS_NOISE_M, 5L, 2.0)));
     }
 
-    @ParameterizedTest(name = "{0} noise {1} m seed {2}")
+    @ParameterizedTest(name = "{0} noise {1} m seed {2} at {3} Hz")
     @MethodSource("scenarios")
-    void shouldGiveExactlyTheExpectedConflicts(String name, double noiseM, long seed) {
+    void shouldGiveExactlyTheExpectedConflicts(String name, double noiseM, long seed, double rateHz) {
         Scenario scenario = Scenario.load(name);
 
-        List<ConflictEvent> events = scenario.detect(ConflictParameters.defaults(), noiseM, seed);
+        List<ConflictEvent> events = scenario.detect(ConflictParameters.defaults(), noiseM, seed, rateHz);
 
         List<Scenario.Expected> found = events.stream()
                 .map(e -> new Scenario.Expected(e.firstId(), e.secondId(), e.type()))

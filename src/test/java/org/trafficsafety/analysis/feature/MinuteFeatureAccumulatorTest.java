@@ -70,6 +70,18 @@ class MinuteFeatureAccumulatorTest {
         assertThat(none.speedStdMps()).isZero();
     }
 
+    @Test
+    void shouldTreatImpossibleSpeedsAsUnavailable() {
+        acc.observeVehicle(1, T0, -3, NA);
+        acc.observeVehicle(1, T0 + 100, Double.POSITIVE_INFINITY, NA);
+        acc.observeVehicle(1, T0 + 200, 9, NA);
+
+        MinuteFeatures f = acc.closeOldestMinute();
+
+        assertThat(f.trafficVolume()).isEqualTo(1);
+        assertThat(f.avgSpeedMps()).isEqualTo(9.0);
+    }
+
     @Nested
     class HardBraking {
 
@@ -152,6 +164,28 @@ class MinuteFeatureAccumulatorTest {
         assertThat(first.vruEventCount()).isZero();
         assertThat(second.vehicleEventCount()).isZero();
         assertThat(second.vruEventCount()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotAllocatePerMessageForKnownRoadUsers() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 70; i++) {
+            acc.observeVehicle(1_000 + i, T0, 10, -1);
+        }
+        acc.observeVru(9, T0);
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int step = 1; step < 500; step++) {
+            for (int i = 0; i < 70; i++) {
+                acc.observeVehicle(1_000 + i, T0 + step * 100L, 10 - step * 0.01, step % 20 == 0 ? -4 : -1);
+            }
+            acc.observeVru(9, T0 + step * 100L);
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        // 35,000 messages; one 16-byte object each would be 560 kB
+        assertThat(allocated).isLessThan(4_096);
+        assertThat(acc.closeOldestMinute().hardBrakingCount()).isEqualTo(70 * 24);
     }
 
     @Test

@@ -103,6 +103,28 @@ class SafetyIndexCalculatorTest {
         assertThat(row.combinedIndex()).isCloseTo(75.0, within(EPS));
     }
 
+    @Test
+    void shouldReproduceTheWorkedExampleOfTheMethodologyDoc() {
+        // docs/methodology.md, with the shipped defaults (refs 1, 2, 40, 15, 5, 2):
+        // n: volume 30/40 = 0.75, speed 9/15 = 0.6, std 3/5 = 0.6, braking 1/2 = 0.5, vehicle events 1/2 = 0.5
+        // vru     = 100 (0.4*0 + 0.2*0.75 + 0.2*0.6 + 0.2*0.6)   = 100 (0.15 + 0.12 + 0.12) = 39
+        // vehicle = 100 (0.3*0.5 + 0.3*0.75 + 0.2*0.6 + 0.2*0.5) = 100 (0.15 + 0.225 + 0.12 + 0.10) = 59.5
+        // combined = 0.6*39 + 0.4*59.5 = 23.4 + 23.8 = 47.2
+        // EB with prior 30 / 45 / 36: m = 30 + 4 = 34, w = 34/84
+        // vru_eb = (34*39 + 50*30)/84 = 2826/84; vehicle_eb = (34*59.5 + 50*45)/84 = 4273/84;
+        // combined_eb = (34*47.2 + 50*36)/84 = 3404.8/84 = 40.533...
+        SafetyIndexRow row = calculator.compute(features(30, 4, 9, 3, 1, 1, 0), NormalizationConstants.defaults(),
+                Optional.of(new EbPrior(30, 45, 36, 28)));
+
+        assertThat(row.vruIndex()).isCloseTo(39.0, within(EPS));
+        assertThat(row.vehicleIndex()).isCloseTo(59.5, within(EPS));
+        assertThat(row.combinedIndex()).isCloseTo(47.2, within(EPS));
+        assertThat(row.vruIndexEb()).isCloseTo(2826.0 / 84, within(EPS));
+        assertThat(row.vehicleIndexEb()).isCloseTo(4273.0 / 84, within(EPS));
+        assertThat(row.combinedIndexEb()).isCloseTo(3404.8 / 84, within(EPS));
+        assertThat(RiskLevel.of(row.combinedIndexEb())).isEqualTo(RiskLevel.LOW);
+    }
+
     @Nested
     class EmpiricalBayes {
 

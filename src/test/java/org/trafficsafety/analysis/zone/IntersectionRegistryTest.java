@@ -71,6 +71,31 @@ class IntersectionRegistryTest {
         assertThat(a.orElseThrow().slot()).isZero();
     }
 
+    @Test
+    void shouldAssignWithoutAllocating() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        double[] lats = new double[1_000];
+        double[] lons = new double[1_000];
+        for (int i = 0; i < lats.length; i++) {
+            lats[i] = F156.latitude(i % 250 - 125);
+            lons[i] = F156.longitude(i % 300 - 100);
+        }
+        int found = 0;
+        for (int i = 0; i < 20_000; i++) {
+            found += registry.findZone(lats[i % 1_000], lons[i % 1_000], "US-29 & Nutley").isPresent() ? 1 : 0;
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 100_000; i++) {
+            found += registry.findZone(lats[i % 1_000], lons[i % 1_000], "US-29 & Nutley").isPresent() ? 1 : 0;
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(found).isPositive();
+        // one 16-byte object per call would be 1.6 MB
+        assertThat(allocated).isLessThan(4_096);
+    }
+
     @Nested
     class MapDataRegistration {
 
@@ -113,6 +138,25 @@ class IntersectionRegistryTest {
             assertThat(assignedNear(280, 11.9)).isEmpty();
             // beyond the lane's end by more than the reach
             assertThat(assignedNear(312, 0)).isEmpty();
+        }
+
+        @Test
+        void shouldIgnoreImpossibleLaneWidthsAndFarAwayNodes() {
+            // laneWidth 500 m -> default 3.5 m; a stray node 50 km away is skipped, the lane keeps its 2 near segments
+            List<MapData.GeoPoint> nodes = List.of(
+                    new MapData.GeoPoint(far.latitude(0), far.longitude(10)),
+                    new MapData.GeoPoint(far.latitude(0), far.longitude(150)),
+                    new MapData.GeoPoint(far.latitude(50_000), far.longitude(50_000)),
+                    new MapData.GeoPoint(far.latitude(0), far.longitude(300)));
+            MapData.Lane lane = new MapData.Lane(1, MapData.LaneType.VEHICLE, true, false, 1, 0, nodes, List.of());
+            registry.register(new MapData.IntersectionGeometry(4243, 0, 1, "", far.refLatitude(), far.refLongitude(),
+                    500, List.of(lane)));
+
+            assertThat(registry.findById(4243).orElseThrow().laneSegmentCount()).isEqualTo(2);
+            // reach = 3.5 / 2 + 10 = 11.75 m
+            assertThat(assignedNear(280, 11.7)).contains(4243);
+            assertThat(assignedNear(280, 11.8)).isEmpty();
+            assertThat(assignedNear(25_000, 25_000)).isEmpty();
         }
 
         @Test

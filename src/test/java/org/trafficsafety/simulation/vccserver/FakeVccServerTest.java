@@ -2,6 +2,7 @@ package org.trafficsafety.simulation.vccserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,6 +74,7 @@ class FakeVccServerTest {
         assertThat(body.path("token_type").asString()).isEqualTo("bearer");
         assertThat(bad.statusCode()).isEqualTo(401);
         assertThat(bad.body()).contains("invalid client credentials");
+        assertThat(server.tokensIssued()).isEqualTo(1);
     }
 
     @Test
@@ -136,13 +138,15 @@ class FakeVccServerTest {
         Frames frames = new Frames();
 
         WebSocket socket = connect("/ws/bsm", get("/api/bsm/key", token).body(), frames);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.openSockets() == 1);
         server.publish(MessageType.BSM, BSM_42.replace("\"id\":42", "\"id\":43"));
-        Thread.sleep(400);
+        await().atMost(Duration.ofSeconds(5)).until(() -> frames.texts.contains("[]")
+                && String.join("", frames.texts).contains("\"id\":43"));
         socket.abort();
 
-        List<String> received = frames.texts.stream().filter(t -> !t.equals("[]")).toList();
-        assertThat(String.join("", received)).contains("\"id\":42").contains("\"id\":43");
-        assertThat(frames.texts).contains("[]");
+        String messages = String.join("", frames.texts);
+        assertThat(messages).contains("\"id\":42");
+        assertThat(messages.indexOf("\"id\":42")).isLessThan(messages.indexOf("\"id\":43"));
         assertThat(server.requestCount("/ws/bsm")).isEqualTo(1);
     }
 

@@ -28,6 +28,7 @@ import org.trafficsafety.message.Psm;
 import org.trafficsafety.message.RejectReason;
 import org.trafficsafety.message.Spat;
 import org.trafficsafety.message.VruType;
+import org.trafficsafety.store.archive.ArchiveSettings;
 import org.trafficsafety.store.archive.LocalArchiveStore;
 import org.trafficsafety.store.archive.ObjectMetadata;
 import org.trafficsafety.store.parquet.RawParquetWriter;
@@ -209,5 +210,16 @@ class ReplaySourceTest {
             assertThat(replay.status().lastError()).contains("bsm_20261124_235959.parquet");
             assertThat(replay.status().counters()).containsEntry("finished", 1L);
         }
+    }
+
+    @Test
+    void shouldReplayTheLocalParquetTreeNamedBySettingsWhenGcsIsOff() throws InterruptedException {
+        ArchiveSettings settings = new ArchiveSettings("", "", false, temp.resolve("bucket"), parquet);
+        Collector out = new Collector();
+        try (ReplaySource replay = ReplaySource.of(settings, temp.resolve("cache"), new ReplayRange(T0, T0.plusSeconds(1200), 0))) {
+            replay.start(out);
+            assertThat(replay.awaitCompletion(Duration.ofSeconds(30))).isTrue();
+        }
+        assertThat(out.messages).containsExactlyElementsOf(expectedInRange());
     }
 }

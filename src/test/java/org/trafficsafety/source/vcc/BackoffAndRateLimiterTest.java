@@ -54,4 +54,11 @@ class BackoffAndRateLimiterTest {
         assertThat(StreamChannel.isEmptyArray("")).isFalse();
         assertThat(StreamChannel.isEmptyArray("[] x")).isFalse();
     }
+
+    @Test
+    void shouldAcceptSocketKeysAsPlainTextOrAsJsonStrings() {
+        assertThat(StreamChannel.unquote("abc123")).isEqualTo("abc123");
+        assertThat(StreamChannel.unquote("\"abc123\"")).isEqualTo("abc123");
+        assertThat(StreamChannel.unquote("\"")).isEqualTo("\"");
+    }
 }

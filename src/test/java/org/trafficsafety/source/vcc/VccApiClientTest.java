@@ -9,6 +9,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,12 @@ class VccApiClientTest {
 
     private static final String BSM_CURRENT = "/api/bsm/current";
 
-    private final FakeVccServer server = new FakeVccServer(
-            FakeVccServer.Config.defaults("client", "secret"), 0, Optional.empty(), InstantSource.system());
+    /** The server's clock: real time, plus a jump of {@code serverClockStepMs} at every reading. */
+    private final AtomicLong serverClockStepMs = new AtomicLong();
+    private final AtomicLong serverClockOffsetMs = new AtomicLong();
+    private final FakeVccServer server = new FakeVccServer(FakeVccServer.Config.defaults("client", "secret"), 0,
+            Optional.empty(), () -> Instant.ofEpochMilli(
+                    System.currentTimeMillis() + serverClockOffsetMs.addAndGet(serverClockStepMs.get())));
     private final FakeTime time = new FakeTime(Instant.parse("2026-03-01T12:00:00Z"));
     private VccApiClient client;
 
@@ -119,16 +124,17 @@ class VccApiClientTest {
         client = new VccApiClient(settings("secret").withMinRequestSpacing(Duration.ofMillis(100)),
                 InstantSource.system(), Sleeper.SYSTEM, new SplittableRandom(1));
 
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 7; i++) {
             client.get(BSM_CURRENT);
         }
 
         List<Long> arrivals = server.requestArrivalsNanos();
-        assertThat(arrivals).hasSize(6);
-        for (int i = 1; i < arrivals.size(); i++) {
-            // measured at the server, so allow up to 10 ms of network and scheduling noise below the 100 ms spacing
-            assertThat(Duration.ofNanos(arrivals.get(i) - arrivals.get(i - 1)).toMillis()).isGreaterThanOrEqualTo(90);
-        }
+        assertThat(arrivals).hasSize(8);
+        // Measured at the server: the first two requests (auth, then the first GET) also open the connection, and
+        // one late arrival can make the next gap look short, so check the span of the last 6 arrivals: 5 gaps of at
+        // least 100 ms, less 30 ms for noise at its two ends (the exact gaps are checked in the RateLimiter test).
+        long spanMs = Duration.ofNanos(arrivals.getLast() - arrivals.get(2)).toMillis();
+        assertThat(spanMs).isGreaterThanOrEqualTo(470);
     }
 
     @Test
@@ -175,10 +181,10 @@ class VccApiClientTest {
         @Test
         void slowAnswersTimeOutAndAreRetried() {
             VccApiClient api = clientOnFakeTime(settings("secret")
-                    .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300))
+                    .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200))
                     .withRetries(1, Duration.ofMillis(10), Duration.ofMillis(10)));
             api.get(BSM_CURRENT);
-            server.delayAnswers(Duration.ofMillis(1500));
+            server.delayAnswers(Duration.ofMillis(700));
 
             assertThatThrownBy(() -> api.get(BSM_CURRENT))
                     .isInstanceOf(VccException.class)
@@ -193,8 +199,8 @@ class VccApiClientTest {
             api.get(BSM_CURRENT);
             server.tokenLifetime(Duration.ofSeconds(1));
             server.expireTokens();
-            // the fresh token is already expired by the time it is used: server time moves on while ours is fixed
-            server.delayAnswers(Duration.ofMillis(1100));
+            // every server clock reading jumps 2 s, so each fresh 1 s token has expired when it is checked
+            serverClockStepMs.set(2_000);
 
             assertThatThrownBy(() -> api.get(BSM_CURRENT))
                     .isInstanceOf(VccException.class)

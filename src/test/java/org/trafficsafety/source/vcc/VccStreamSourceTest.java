@@ -37,7 +37,12 @@ class VccStreamSourceTest {
     }
 
     private void start(Duration silentTimeout) {
-        VccSettings settings = VccSettings.defaults(server.baseUrl(), "client", "secret", VccMode.STREAM)
+        startWithSecret("secret", silentTimeout);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.openSockets() == 2 && source.vccStatus().connected());
+    }
+
+    private void startWithSecret(String secret, Duration silentTimeout) {
+        VccSettings settings = VccSettings.defaults(server.baseUrl(), "client", secret, VccMode.STREAM)
                 .withIntervals(Duration.ofSeconds(30), Duration.ofHours(1))
                 .withMinRequestSpacing(Duration.ofMillis(5))
                 .withRetries(2, Duration.ofMillis(20), Duration.ofMillis(100))
@@ -45,7 +50,6 @@ class VccStreamSourceTest {
         VccApiClient api = new VccApiClient(settings, InstantSource.system(), Sleeper.SYSTEM, new SplittableRandom(5));
         source = new VccStreamSource(api, new VccDecoder());
         source.start(listener);
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.openSockets() == 2 && source.vccStatus().connected());
     }
 
     private void publishBsms(long fromId, long toId) {
@@ -113,13 +117,43 @@ class VccStreamSourceTest {
     void shouldRecoverWhenTheTokenExpiresMidSession() {
         start(Duration.ofSeconds(5));
 
+        server.replayOnConnect(2);
         server.expireTokens();
         server.dropSockets();
         publishBsms(1, 2);
-        server.replayOnConnect(2);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> listener.of(Bsm.class).size() == 2);
         assertThat(source.vccStatus().counters().unauthorized()).isGreaterThanOrEqualTo(1);
         assertThat(source.vccStatus().counters().tokenRenewals()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void shouldReportRefusedCredentialsAndBackOff() throws InterruptedException {
+        startWithSecret("wrong", Duration.ofSeconds(5));
+
+        Thread.sleep(1_500);
+
+        VccStatus status = source.vccStatus();
+        assertThat(status.connected()).isFalse();
+        assertThat(status.lastError()).contains("refused the client credentials of client id 'client'");
+        // two channels and the SPaT poller, each backing off from 20 ms (channels, doubling to 500 ms) or
+        // 30 s (poller); without backoff 1.5 s would allow hundreds of attempts
+        assertThat(server.requestCount("/api/auth/client")).isBetween(3L, 16L);
+        assertThat(server.openSockets()).isZero();
+        assertThat(listener.messages()).isEmpty();
+    }
+
+    @Test
+    void shouldMakeNoCallbacksAfterClose() throws InterruptedException {
+        start(Duration.ofSeconds(5));
+        publishBsms(1, 5);
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.of(Bsm.class).size() == 5);
+
+        source.close();
+        publishBsms(6, 10);
+        Thread.sleep(500);
+
+        assertThat(listener.of(Bsm.class)).hasSize(5);
+        assertThat(server.openSockets()).isZero();
     }
 }

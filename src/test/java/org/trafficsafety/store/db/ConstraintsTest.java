@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Out-of-range rows are refused by check constraints whose names say what is wrong. */
 class ConstraintsTest {
 
-    private final JdbcClient jdbc = JdbcClient.create(TestPostgres.freshDatabase().dataSource());
+    private static final JdbcClient jdbc = JdbcClient.create(TestPostgres.freshDatabase().dataSource());
 
     @Nested
     class SafetyIndicesRealtime {

@@ -6,13 +6,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.trafficsafety.analysis.MinuteFeatures;
 import org.trafficsafety.analysis.SafetyIndexRow;
 import org.trafficsafety.pipeline.Samples;
 
@@ -33,22 +31,7 @@ class IndexRowWriterTest {
     }
 
     private List<SafetyIndexRow> readBack() throws Exception {
-        List<SafetyIndexRow> rows = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("""
-                     SELECT intersection_id, (extract(epoch FROM "timestamp") * 1000)::bigint AS ms, traffic_volume,
-                            vru_count, avg_speed, speed_std, hard_braking_count, vehicle_event_count, vru_event_count,
-                            vru_index, vehicle_index, combined_index, vru_index_eb, vehicle_index_eb, combined_index_eb,
-                            hour_of_day, day_of_week, constants_id, formula_version
-                     FROM safety_indices_realtime ORDER BY "timestamp", intersection_id""")) {
-            while (r.next()) {
-                MinuteFeatures f = new MinuteFeatures(r.getInt(1), r.getLong(2), r.getInt(3), r.getInt(4), r.getDouble(5),
-                        r.getDouble(6), r.getInt(7), r.getInt(8), r.getInt(9));
-                rows.add(new SafetyIndexRow(f, r.getDouble(10), r.getDouble(11), r.getDouble(12), r.getDouble(13),
-                        r.getDouble(14), r.getDouble(15), r.getInt(16), r.getInt(17), r.getLong(18), r.getString(19)));
-            }
-        }
-        return rows;
+        return StoredRows.indexRows(db.dataSource());
     }
 
     @Test
@@ -98,6 +81,17 @@ class IndexRowWriterTest {
         assertThat(writer.write(List.of(older, newer))).isEqualTo(1);
 
         assertThat(readBack()).containsExactly(newer);
+    }
+
+    @Test
+    void shouldCopyRowsUnchangedWithoutUpsertAndRefuseAnExistingKey() throws Exception {
+        List<SafetyIndexRow> rows = Samples.rows(6, TODAY_MS, 10, 156, 3837);
+
+        assertThat(writer.copyWithoutUpsert(rows)).isEqualTo(20);
+
+        assertThat(readBack()).isEqualTo(rows);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> writer.copyWithoutUpsert(rows.subList(0, 1)))
+                .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("duplicate key");
     }
 
     @Test

@@ -21,7 +21,7 @@ class RolesTest {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String PASSWORD = "role-test-password";
 
-    private final TestPostgres.Database database = TestPostgres.freshDatabase();
+    private static final TestPostgres.Database database = TestPostgres.freshDatabase();
     private final String suffix = ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
     private final String reader = "test_reader_" + suffix;
     private final String writer = "test_writer_" + suffix;

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,13 @@ final class TestCluster {
         static final TestCluster INSTANCE = open();
     }
 
+    /**
+     * Partitions only around today: every partition makes each CREATE DATABASE slower (113 partitions: ~2 s,
+     * 23: ~0.8 s here). Rows outside this window land in DEFAULT, which queries see all the same.
+     */
+    private static final PartitionManager.Retention TEMPLATE_RETENTION =
+            new PartitionManager.Retention(Duration.ofHours(48), Duration.ofDays(1), Duration.ofDays(2));
+
     private final String host;
     private final int port;
     private final String user;
@@ -38,7 +46,6 @@ final class TestCluster {
     private final String prefix = "tsi_test_" + ProcessHandle.current().pid() + "_";
     private final AtomicInteger counter = new AtomicInteger();
     private final List<String> databases = new ArrayList<>();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
     private String template;
 
     private TestCluster(String host, int port, String user, String password, Path dataRoot, boolean ownedByThisJvm) {
@@ -96,19 +103,15 @@ final class TestCluster {
             templateSource.setUser(user);
             templateSource.setPassword(password);
             try {
-                new PartitionManager(templateSource, Clock.systemUTC(), PartitionManager.Retention.defaults()).ensurePartitions();
+                new PartitionManager(templateSource, Clock.systemUTC(), TEMPLATE_RETENTION).ensurePartitions();
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot create partitions in " + template, e);
             }
         }
         String name = prefix + counter.incrementAndGet();
-        execute("postgres", "CREATE DATABASE " + name + " TEMPLATE " + template);
+        execute("postgres", "CREATE DATABASE " + name + " TEMPLATE " + template + " STRATEGY FILE_COPY");
         databases.add(name);
         return url(name);
-    }
-
-    synchronized void closeAtExit(AutoCloseable closeable) {
-        closeables.add(closeable);
     }
 
     void stop() {
@@ -135,16 +138,17 @@ final class TestCluster {
         }
     }
 
+    /**
+     * A cluster of our own is removed whole (by this JVM, or by {@code ./tsi test}'s trap when it gave us
+     * TSI_TEST_PGDATA); only on an external server are the databases dropped one by one. Pools are not closed:
+     * their threads are daemons and the server ends their sessions.
+     */
     private synchronized void cleanUp() {
-        for (AutoCloseable closeable : closeables) {
-            try {
-                closeable.close();
-            } catch (Exception ignored) {
-                // the JVM is exiting; the cluster goes away with it or with ./tsi test's trap
-            }
-        }
         if (ownedByThisJvm) {
             runScript("remove", dataRoot.toString());
+            return;
+        }
+        if (dataRoot != null) {
             return;
         }
         List<String> drops = new ArrayList<>(databases);
@@ -154,8 +158,8 @@ final class TestCluster {
         for (String name : drops) {
             try {
                 execute("postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            } catch (IllegalStateException ignored) {
-                // server stopped by a test and not restarted: ./tsi test removes the whole cluster anyway
+            } catch (IllegalStateException serverGone) {
+                return;
             }
         }
     }

@@ -19,7 +19,10 @@ public final class TestPostgres {
     private TestPostgres() {
     }
 
-    /** A new, fully migrated database (schema, seeds, partitions around today); dropped when the JVM exits. */
+    /**
+     * A new, fully migrated database: schema, seeds, and partitions from 2 days back to 7 days ahead (older or later
+     * rows land in the DEFAULT partitions). Gone when the JVM exits (with its cluster, or dropped on an external server).
+     */
     public static Database freshDatabase() {
         TestCluster cluster = TestCluster.instance();
         String jdbcUrl = cluster.createDatabaseFromTemplate();
@@ -32,7 +35,6 @@ public final class TestPostgres {
         config.setConnectionTimeout(3_000);
         config.setPoolName("test-" + jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1));
         HikariDataSource dataSource = new HikariDataSource(config);
-        cluster.closeAtExit(dataSource);
         return new Database(jdbcUrl, cluster.user(), cluster.password(), dataSource);
     }
 

@@ -1,0 +1,2 @@
+/** trafficsafety: per-intersection, per-minute traffic-safety indices from connected-vehicle messages; the Spring Boot application. */
+package org.trafficsafety;

@@ -1,0 +1,699 @@
+package org.trafficsafety.simulation;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.trafficsafety.analysis.Intersection;
+import org.trafficsafety.analysis.RoadUserKind;
+import org.trafficsafety.message.VruType;
+import org.trafficsafety.simulation.Layout.CrosswalkCrossing;
+import org.trafficsafety.simulation.Layout.Movement;
+import org.trafficsafety.simulation.Layout.MovementConflict;
+import org.trafficsafety.simulation.Layout.Turn;
+import org.trafficsafety.simulation.SignalPlan.Light;
+import org.trafficsafety.simulation.SignalPlan.Walk;
+
+/**
+ * One intersection's micro-simulation, advanced in 100 ms steps: arrivals, IDM car following, signal compliance,
+ * yielding to VRUs, permissive left turns, VRUs on sidewalks and crosswalks, and the injected risky behaviour.
+ */
+final class IntersectionSim {
+
+    static final double DT = TrafficSimulator.STEP_MS / 1000.0;
+    private static final double EMERGENCY_DECEL = 9.0;
+    /** A vehicle that would need more than this to stop before a crosswalk goes on; VRUs assume the same. */
+    private static final double YIELD_MAX_DECEL = 4.0;
+    private static final long PERCEPTION_MS = 800;
+    /** Vehicles from one inbound lane keep following each other this far past the stop line, until their paths part. */
+    private static final double SHARED_LANE_M = 22;
+
+    final Intersection intersection;
+    final Layout layout;
+    final SignalPlan plan;
+    private final SimulationConfig config;
+    private final SplittableRandom rng;
+    private final IdSource ids;
+    final Counters counters;
+    final List<Vehicle> vehicles = new ArrayList<>();
+    final List<Vru> vrus = new ArrayList<>();
+    @SuppressWarnings("unchecked")
+    private final ArrayDeque<Integer>[] pending = new ArrayDeque[12];
+    @SuppressWarnings("unchecked")
+    private final List<Vehicle>[] inbound = new List[12];
+    @SuppressWarnings("unchecked")
+    private final List<Vehicle>[] byMovement = new List[16];
+    @SuppressWarnings("unchecked")
+    private final List<Vehicle>[] outbound = new List[8];
+    private long nextHardBrakingMs = Long.MIN_VALUE;
+    private long nextTailgatingMs = Long.MIN_VALUE;
+
+    IntersectionSim(Intersection intersection, Layout layout, SimulationConfig config, SplittableRandom rng, IdSource ids, Counters counters) {
+        this.intersection = intersection;
+        this.layout = layout;
+        this.config = config;
+        this.rng = rng;
+        this.ids = ids;
+        this.counters = counters;
+        SignalPlan probe = new SignalPlan(config.signals(), 0);
+        this.plan = new SignalPlan(config.signals(), rng.nextLong(probe.cycleMs() / 1000) * 1000);
+        for (int i = 0; i < 12; i++) {
+            pending[i] = new ArrayDeque<>();
+            inbound[i] = new ArrayList<>();
+        }
+        for (int i = 0; i < 16; i++) {
+            byMovement[i] = new ArrayList<>();
+        }
+        for (int i = 0; i < 8; i++) {
+            outbound[i] = new ArrayList<>();
+        }
+    }
+
+    /** Advances the exact state from tMs to tMs + one step. */
+    void step(long tMs) {
+        int hour = (int) Math.floorMod(tMs / 3_600_000L, 24L);
+        double factor = config.demand().profile().factor(hour);
+        arriveVehicles(factor);
+        arriveVrus(factor);
+        enterVehicles();
+        assignLeaders();
+        scheduleInjections(tMs);
+        for (Vehicle v : vehicles) {
+            v.acc = acceleration(v, tMs);
+        }
+        for (Vru u : vrus) {
+            u.v = vruSpeed(u, tMs);
+        }
+        long next = tMs + TrafficSimulator.STEP_MS;
+        for (Iterator<Vehicle> it = vehicles.iterator(); it.hasNext(); ) {
+            Vehicle v = it.next();
+            integrate(v);
+            if (!v.crossedStop && v.front() >= v.mv.sStop) {
+                crossStopLine(v, next);
+            }
+            if (v.s >= v.mv.path.length()) {
+                it.remove();
+            }
+        }
+        for (Vehicle v : vehicles) {
+            if (v.leader != null && v.leader.mv == v.mv && v.leader.rear() - v.front() < 0.05) {
+                counters.touches++;
+            }
+        }
+        for (Iterator<Vru> it = vrus.iterator(); it.hasNext(); ) {
+            Vru u = it.next();
+            u.s += u.v * DT;
+            if (u.s >= u.route.path().length()) {
+                it.remove();
+            }
+        }
+    }
+
+    private void integrate(Vehicle v) {
+        double nv = v.v + v.acc * DT;
+        if (nv < 0) {
+            v.s += v.acc < 0 ? v.v * v.v / (-2 * v.acc) : 0;
+            v.v = 0;
+        } else {
+            v.s += v.v * DT + 0.5 * v.acc * DT * DT;
+            v.v = nv;
+        }
+    }
+
+    private void crossStopLine(Vehicle v, long tMs) {
+        v.crossedStop = true;
+        v.crossedStopAtMs = tMs;
+        if (plan.vehicleLight(v.mv.approach, v.mv.turn, tMs) == Light.RED) {
+            counters.redCrossings++;
+        }
+    }
+
+    /** The exact state of every road user now, for the ground truth. */
+    List<ConflictJudge.User> users() {
+        List<ConflictJudge.User> out = new ArrayList<>(vehicles.size() + vrus.size());
+        for (Vehicle v : vehicles) {
+            out.add(new ConflictJudge.User(v.id, RoadUserKind.VEHICLE, v.x(), v.y(), v.theta(), v.v, v.yawRate(), v.length, v.width,
+                    v.behaviour, v.mv.index));
+        }
+        for (Vru u : vrus) {
+            out.add(new ConflictJudge.User(u.id, RoadUserKind.of(u.type), u.x(), u.y(), u.theta(), u.v, 0, 0, 0, null, -1 - u.route.crosswalk()));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- arrivals
+
+    private void arriveVehicles(double factor) {
+        SimulationConfig.Demand d = config.demand();
+        for (int k = 0; k < 4; k++) {
+            double perHour = (k % 2 == 0 ? d.majorVehiclesPerHour() : d.minorVehiclesPerHour()) * factor;
+            if (rng.nextDouble() < perHour / 3600.0 * DT) {
+                double r = rng.nextDouble();
+                int mv;
+                if (r < d.leftTurnShare()) {
+                    mv = k * 4;
+                } else if (r < d.leftTurnShare() + d.rightTurnShare()) {
+                    mv = k * 4 + 3;
+                } else {
+                    mv = k * 4 + 1 + rng.nextInt(2);
+                }
+                pending[layout.movements.get(mv).inboundLaneKey()].add(mv);
+            }
+        }
+    }
+
+    private void enterVehicles() {
+        for (int lane = 0; lane < 12; lane++) {
+            if (pending[lane].isEmpty()) {
+                continue;
+            }
+            Vehicle last = null;
+            for (Vehicle v : vehicles) {
+                if (v.mv.inboundLaneKey() == lane && (last == null || v.s < last.s)) {
+                    last = v;
+                }
+            }
+            Vehicle candidate = newVehicle(layout.movements.get(pending[lane].peek()));
+            double gap = last == null ? Double.MAX_VALUE : last.rear() - candidate.length / 2;
+            double speed = last == null || gap > 80 ? candidate.desiredSpeed : Math.min(candidate.desiredSpeed, last.v);
+            if (gap >= candidate.minGap + speed * candidate.timeGap + 2) {
+                pending[lane].poll();
+                candidate.s = 0;
+                candidate.v = speed;
+                vehicles.add(candidate);
+                counters.vehicles++;
+            }
+        }
+    }
+
+    private Vehicle newVehicle(Movement mv) {
+        SimulationConfig.Drivers dr = config.drivers();
+        SimulationConfig.Demand d = config.demand();
+        double throughShare = 1 - d.leftTurnShare() - d.rightTurnShare();
+        boolean truck = mv.turn == Turn.THROUGH && mv.inLane == 2 && throughShare > 0 && rng.nextDouble() < 2 * d.truckShare() / throughShare;
+        double length = truck ? 8 + 2 * rng.nextDouble() : rng.nextDouble() < 0.8 ? 4.5 + 0.5 * rng.nextDouble() : 4.2 + 0.3 * rng.nextDouble();
+        double width = truck ? 2.5 : 1.8 + 0.2 * rng.nextDouble();
+        double speed = dr.desiredSpeedMps() + dr.speedSpreadMps() * (2 * rng.nextDouble() - 1) - (truck ? 1.5 : 0);
+        double gap = dr.timeGapMinS() + (dr.timeGapMaxS() - dr.timeGapMinS()) * rng.nextDouble();
+        int bsmSteps = config.messaging().bsmPeriodMs() / TrafficSimulator.STEP_MS;
+        return new Vehicle(ids.next(), mv, length, width, speed, gap, dr.minGapM(), truck ? 0.8 : dr.maxAccelMps2(),
+                truck ? 1.5 : dr.comfortDecelMps2(), rng.nextInt(bsmSteps), rng.nextInt(128));
+    }
+
+    private void arriveVrus(double factor) {
+        SimulationConfig.Demand d = config.demand();
+        if (rng.nextDouble() >= d.vrusPerHour() * factor / 3600.0 * DT) {
+            return;
+        }
+        int sidewalk = rng.nextInt(8);
+        int kind = rng.nextDouble() < d.crossingShare() ? 1 + rng.nextInt(2) : 0;
+        Layout.VruRoute route = layout.vruRoutes.get(sidewalk * 3 + kind);
+        boolean cyclist = rng.nextDouble() < d.cyclistShare();
+        double speed = cyclist ? 3.5 + 1.5 * rng.nextDouble() : 1.1 + 0.5 * rng.nextDouble();
+        int psmSteps = config.messaging().psmPeriodMs() / TrafficSimulator.STEP_MS;
+        vrus.add(new Vru(ids.next(), cyclist ? VruType.CYCLIST : VruType.PEDESTRIAN, route, speed, rng.nextInt(psmSteps), rng.nextInt(128)));
+        counters.vrus++;
+    }
+
+    // ---------------------------------------------------------------- leaders
+
+    private void assignLeaders() {
+        for (List<Vehicle> l : inbound) {
+            l.clear();
+        }
+        for (List<Vehicle> l : byMovement) {
+            l.clear();
+        }
+        for (List<Vehicle> l : outbound) {
+            l.clear();
+        }
+        for (Vehicle v : vehicles) {
+            byMovement[v.mv.index].add(v);
+            if (v.front() < v.mv.sStop + SHARED_LANE_M) {
+                inbound[v.mv.inboundLaneKey()].add(v);
+            }
+            if (v.s > v.mv.sExit - 15) {
+                outbound[v.mv.outboundLaneKey()].add(v);
+            }
+        }
+        for (Vehicle v : vehicles) {
+            Vehicle best = null;
+            double bestGap = Double.MAX_VALUE;
+            for (Vehicle o : byMovement[v.mv.index]) {
+                if (o.s > v.s && o.rear() - v.front() < bestGap) {
+                    best = o;
+                    bestGap = o.rear() - v.front();
+                }
+            }
+            if (v.front() < v.mv.sStop + SHARED_LANE_M) {
+                for (Vehicle o : inbound[v.mv.inboundLaneKey()]) {
+                    if (o.mv != v.mv && o.s > v.s && o.rear() - v.front() < bestGap) {
+                        best = o;
+                        bestGap = o.rear() - v.front();
+                    }
+                }
+            }
+            if (v.s > v.mv.sExit - 40) {
+                double dv = v.s - v.mv.sExit;
+                for (Vehicle o : outbound[v.mv.outboundLaneKey()]) {
+                    double d = o.s - o.mv.sExit;
+                    double gap = d - o.length / 2 - dv - v.length / 2;
+                    if (o.mv != v.mv && d > dv && gap < bestGap) {
+                        best = o;
+                        bestGap = gap;
+                    }
+                }
+            }
+            v.leader = best;
+            v.leaderGap = bestGap;
+        }
+    }
+
+    // ---------------------------------------------------------------- driving
+
+    private double acceleration(Vehicle v, long tMs) {
+        double v0 = v.runsRed ? v.desiredSpeed : Math.min(v.desiredSpeed, Layout.advisory(v.mv, v.s));
+        double acc = v.maxAccel * (1 - Math.pow(v.v / v0, 4));
+        if (v.leader != null) {
+            double gap = v.leaderGap;
+            double leaderV = v.leader.v;
+            if (tMs < v.reactUntilMs && v.leader == v.phantomLeader) {
+                double dtS = (tMs - v.phantomAtMs) / 1000.0;
+                gap = v.phantomS + v.phantomV * dtS - v.leader.length / 2 - v.front();
+                leaderV = v.phantomV;
+            }
+            double gapFactor = v.leader.mv != v.mv && v.leader.mv.turn != Turn.THROUGH ? 1.6 : 1.0;
+            acc = Math.min(acc, idm(v, v0, gap / gapFactor, v.v - leaderV));
+        }
+        double stopAt = stopTarget(v, tMs);
+        if (stopAt < Double.MAX_VALUE) {
+            acc = Math.min(acc, idm(v, v0, stopAt + v.minGap - 0.5 - v.front(), v.v));
+        }
+        if (!v.nonYield && !v.runsRed) {
+            double cap = crosswalkSpeedCap(v);
+            if (v.v > cap) {
+                acc = Math.min(acc, (cap - v.v) / 0.5);
+            }
+        }
+        if (tMs < v.forcedUntilMs) {
+            acc = v.v > 0.3 ? -v.forcedDecel : 0;
+        }
+        return Math.max(-EMERGENCY_DECEL, Math.min(v.maxAccel, acc));
+    }
+
+    private static double idm(Vehicle v, double v0, double gap, double closing) {
+        double sStar = v.minGap + Math.max(0, v.v * v.timeGap + v.v * closing / (2 * Math.sqrt(v.maxAccel * v.comfortDecel)));
+        double g = Math.max(gap, 0.1);
+        return v.maxAccel * (1 - Math.pow(v.v / v0, 4) - (sStar / g) * (sStar / g));
+    }
+
+    /** Where the front must stop (path arc length), or MAX_VALUE: signal, crosswalks, left-turn gaps, red-light runners. */
+    private double stopTarget(Vehicle v, long tMs) {
+        double target = Double.MAX_VALUE;
+        v.limitedBy = 0;
+        if (!v.crossedStop) {
+            target = Math.min(target, signalTarget(v, tMs));
+            if (target < Double.MAX_VALUE) v.limitedBy = 1;
+        }
+        for (CrosswalkCrossing c : v.mv.crosswalks) {
+            if (v.front() < c.sEdge() + 0.5 && c.sEdge() - v.front() < 60) {
+                double t = crosswalkTarget(v, c, tMs);
+                if (t < target) { target = t; v.limitedBy = 2; }
+            }
+        }
+        if (v.mv.turn == Turn.LEFT && !v.runsRed && plan.vehicleLight(v.mv.approach, Turn.LEFT, tMs) != Light.PROTECTED) {
+            double t = permissiveLeftTarget(v, tMs);
+            if (t < target) { target = t; v.limitedBy = 3; }
+        }
+        if (!v.runsRed) {
+            double t = foeTarget(v, tMs);
+            if (t < target) { target = t; v.limitedBy = 4; }
+        }
+        return target;
+    }
+
+    private double signalTarget(Vehicle v, long tMs) {
+        if (v.runsRed) {
+            return Double.MAX_VALUE;
+        }
+        Light light = plan.vehicleLight(v.mv.approach, v.mv.turn, tMs);
+        double dist = v.mv.sStop - v.front();
+        if (light.isGreen()) {
+            v.yellowDecision = Vehicle.UNDECIDED;
+            return Double.MAX_VALUE;
+        }
+        if (light == Light.YELLOW) {
+            if (v.yellowDecision == Vehicle.UNDECIDED) {
+                boolean canStop = v.v < 0.5 || (dist > 0 && v.v * v.v / (2 * dist) <= config.drivers().maxStopDecelMps2());
+                v.yellowDecision = canStop ? Vehicle.STOP : Vehicle.GO;
+            }
+            return v.yellowDecision == Vehicle.STOP ? v.mv.sStop : Double.MAX_VALUE;
+        }
+        if (v.yellowDecision == Vehicle.GO) {
+            return Double.MAX_VALUE;
+        }
+        if (!v.redDecided && v.mv.turn == Turn.THROUGH && v.v > 8 && dist > 0
+                && dist < v.v * v.v / (2 * v.comfortDecel) + 2 * v.v
+                && (v.leader == null || v.leader.crossedStop)
+                && plan.remainingMs(v.mv.approach, v.mv.turn, tMs) > (dist / v.v + 2) * 1000) {
+            v.redDecided = true;
+            counters.redEligible++;
+            if (rng.nextDouble() < config.risk().redLightRunningProbability()) {
+                v.runsRed = true;
+                v.behaviour = RiskyBehaviour.RED_LIGHT_RUNNING;
+                counters.injected[RiskyBehaviour.RED_LIGHT_RUNNING.ordinal()]++;
+                return Double.MAX_VALUE;
+            }
+        }
+        return v.mv.sStop;
+    }
+
+    private static final int CLEAR = 0;
+    private static final int BLOCKED = 1;
+    /** Blocked by a VRU that reaches the vehicle's path within about 3 s: where a non-yielding driver makes a conflict. */
+    private static final int CLOSE = 2;
+    private static final int IN_CORRIDOR = 3;
+
+    /** Whether a VRU on (or stepping onto) the crosswalk is near enough to the vehicle's crossing point to yield to. */
+    private int crosswalkState(Vehicle v, CrosswalkCrossing c, long tMs) {
+        int state = CLEAR;
+        boolean committed = committedTo(v, c);
+        for (Vru u : vrus) {
+            if (u.route.crosswalk() != c.crosswalk() || !(u.onCrosswalk() || (!committed && aboutToCross(u, tMs)))) {
+                continue;
+            }
+            double along = (u.lambda() - c.lambda()) * u.route.lambdaSign();
+            if (along > -(5 + 8 * u.desiredSpeed) && along < 2.9 + 2.5 * u.desiredSpeed + v.width / 2) {
+                state = Math.max(state, BLOCKED);
+            }
+            if (u.onCrosswalk() && along > -(2 + 3 * u.desiredSpeed) && along < 1.5 + v.width / 2) {
+                state = Math.max(state, CLOSE);
+            }
+            if (u.onCrosswalk() && Math.abs(u.lambda() - c.lambda()) < v.width / 2 + 1.0) {
+                state = IN_CORRIDOR;
+            }
+        }
+        return state;
+    }
+
+    private double crosswalkTarget(Vehicle v, CrosswalkCrossing c, long tMs) {
+        int state = crosswalkState(v, c, tMs);
+        if (state == CLEAR) {
+            return Double.MAX_VALUE;
+        }
+        boolean inCorridor = state == IN_CORRIDOR;
+        double dist = c.sEdge() - v.front();
+        if (!v.yieldDecided && v.mv.turn != Turn.THROUGH && state >= CLOSE && dist < 30 && v.v > 1) {
+            v.yieldDecided = true;
+            counters.yieldDecisions++;
+            if (rng.nextDouble() < config.risk().turnNonYieldProbability()) {
+                v.nonYield = true;
+                if (v.behaviour == null) {
+                    v.behaviour = RiskyBehaviour.TURN_VS_PEDESTRIAN;
+                }
+                counters.injected[RiskyBehaviour.TURN_VS_PEDESTRIAN.ordinal()]++;
+            }
+        }
+        if (v.nonYield || v.runsRed) {
+            return inCorridor ? c.sCentre() - 1.5 : Double.MAX_VALUE;
+        }
+        boolean farSide = c.crosswalk() != v.mv.approach;
+        if (farSide && !v.crossedStop) {
+            double toStopLine = v.mv.sStop - v.front();
+            if (toStopLine > 0 && v.v * v.v / (2 * toStopLine) <= YIELD_MAX_DECEL) {
+                return v.mv.sStop;
+            }
+        }
+        boolean canStop = dist > 0 && v.v * v.v / (2 * dist) <= YIELD_MAX_DECEL;
+        return canStop || v.v < 0.5 ? c.sEdge() : (inCorridor ? c.sCentre() - 1.5 : Double.MAX_VALUE);
+    }
+
+    /**
+     * The speed at which a vehicle approaching a crosswalk with a VRU on it that could reach the vehicle's path keeps
+     * more than 3 s from it: drivers slow down near crossing pedestrians even when they will stop anyway.
+     */
+    private double crosswalkSpeedCap(Vehicle v) {
+        double cap = Double.MAX_VALUE;
+        for (CrosswalkCrossing c : v.mv.crosswalks) {
+            double dist = c.sCentre() - v.front();
+            if (v.front() > c.sEdge() - 0.3 || dist > 50) {
+                continue;
+            }
+            for (Vru u : vrus) {
+                if (u.route.crosswalk() == c.crosswalk() && u.onCrosswalk()
+                        && Math.abs(u.lambda() - c.lambda()) < v.width / 2 + 1.5 + 3.2 * u.desiredSpeed) {
+                    cap = Math.min(cap, Math.max(0, (dist - 2.0) / 3.3));
+                }
+            }
+        }
+        return cap;
+    }
+
+    private boolean aboutToCross(Vru u, long tMs) {
+        if (!u.crosses() || u.started || u.s < u.route.sCrossStart() - 5) {
+            return false;
+        }
+        Walk w = plan.walk(u.route.crosswalk(), tMs);
+        return w == Walk.WALK || (w == Walk.FLASHING_DONT_WALK && u.lateStart);
+    }
+
+    private double permissiveLeftTarget(Vehicle v, long tMs) {
+        double waitAt = Double.MAX_VALUE;
+        boolean gapTooShort = false;
+        int opposing = (v.mv.approach + 2) % 4;
+        for (MovementConflict mc : v.mv.conflicts) {
+            Movement other = layout.movements.get(mc.other());
+            if (other.approach != opposing || other.turn == Turn.LEFT) {
+                continue;
+            }
+            waitAt = Math.min(waitAt, mc.sClear() + v.length / 2);
+            boolean opposingStops = !plan.vehicleLight(other.approach, other.turn, tMs).isGreen();
+            for (Vehicle o : byMovement[other.index]) {
+                if (o.rear() > mc.sOther() + 1.5 || o.yellowDecision == Vehicle.STOP
+                        || (opposingStops && !o.crossedStop && !o.runsRed && o.yellowDecision != Vehicle.GO)) {
+                    continue;
+                }
+                double t = timeToReach(o, mc.sOther() - Layout.CLEARANCE_M);
+                if (t < config.drivers().criticalGapS()) {
+                    gapTooShort = true;
+                }
+            }
+        }
+        if (waitAt == Double.MAX_VALUE || v.front() > waitAt + 0.5) {
+            return Double.MAX_VALUE;
+        }
+        for (CrosswalkCrossing c : v.mv.crosswalks) {
+            if (c.sEdge() > waitAt && crosswalkState(v, c, tMs) != CLEAR) {
+                gapTooShort = true;
+            }
+        }
+        return gapTooShort ? waitAt : Double.MAX_VALUE;
+    }
+
+    /** Time for a vehicle to bring its centre to path position s, accelerating from its current speed. */
+    private static double timeToReach(Vehicle o, double s) {
+        double dist = s - o.s;
+        if (dist <= 0) {
+            return 0;
+        }
+        double a = o.v < o.desiredSpeed ? o.maxAccel : 0;
+        return a > 0 ? (-o.v + Math.sqrt(o.v * o.v + 2 * a * dist)) / a : dist / Math.max(o.v, 0.1);
+    }
+
+    /**
+     * Whom a vehicle waits for, free of cycles: in the box, only vehicles that entered the box earlier and are moving
+     * or standing in its way; before its stop line, any vehicle moving in the box or standing in its way.
+     */
+    private boolean yieldsTo(Vehicle v, Vehicle o) {
+        MovementConflict back = layout.conflict[o.mv.index][v.mv.index];
+        boolean inMyWay = back != null && o.s > back.sClear() + 0.5;
+        if (v.crossedStop) {
+            return o.crossedStopAtMs < v.crossedStopAtMs && (o.v >= 0.5 || inMyWay);
+        }
+        return o.v >= 0.5 || inMyWay;
+    }
+
+    /**
+     * Waits short of a crossing path while a vehicle on it is in the box and heading through the crossing (a vehicle
+     * clearing at the end of its phase, or a red-light runner seen after a perception delay), until its centre is far
+     * enough past for a post-encroachment time of about 1.5 s.
+     */
+    private double foeTarget(Vehicle v, long tMs) {
+        double target = Double.MAX_VALUE;
+        for (MovementConflict mc : v.mv.conflicts) {
+            if (v.s > mc.sClear() + 0.5) {
+                continue;
+            }
+            for (Vehicle o : byMovement[mc.other()]) {
+                if (!o.crossedStop || o.s > mc.sOther() + Layout.CLEARANCE_M + 1.5 * Math.max(o.v, 2)) {
+                    continue;
+                }
+                if (o.runsRed ? tMs < o.crossedStopAtMs + PERCEPTION_MS : !yieldsTo(v, o)) {
+                    continue;
+                }
+                double tClear = (mc.sOther() + Layout.CLEARANCE_M + 1.5 * Math.max(o.v, 2) - o.s) / Math.max(o.v, 4);
+                double tArrive = (mc.sClear() - v.s) / Math.max(v.v, 0.1);
+                if (tArrive < tClear + 1.5) {
+                    target = Math.min(target, mc.sClear() + v.length / 2);
+                }
+            }
+        }
+        return target;
+    }
+
+    // ---------------------------------------------------------------- injected behaviour
+
+    private void scheduleInjections(long tMs) {
+        SimulationConfig.Risk risk = config.risk();
+        if (nextHardBrakingMs == Long.MIN_VALUE) {
+            nextHardBrakingMs = tMs + exponentialMs(risk.hardBrakingPerHour());
+            nextTailgatingMs = tMs + exponentialMs(risk.tailgatingPerHour());
+        }
+        if (tMs >= nextHardBrakingMs && tryHardBraking(tMs)) {
+            nextHardBrakingMs = tMs + exponentialMs(risk.hardBrakingPerHour());
+        }
+        if (tMs >= nextTailgatingMs && tryTailgating()) {
+            nextTailgatingMs = tMs + exponentialMs(risk.tailgatingPerHour());
+        }
+        for (Vehicle v : vehicles) {
+            Vehicle leader = v.tailgatingLeader;
+            if (leader == null) {
+                continue;
+            }
+            if (v.leader != leader || leader.front() > leader.mv.sStop - 20) {
+                v.tailgatingLeader = null;
+            } else if (v.v > 5 && (v.leaderGap / v.v < 0.9 || leader.front() > leader.mv.sStop - 35) && tMs >= leader.forcedUntilMs) {
+                brake(leader, v, 4.5 + rng.nextDouble(), 1500 + rng.nextInt(500), 1400 + rng.nextInt(400), tMs);
+                v.tailgatingLeader = null;
+            }
+        }
+    }
+
+    private long exponentialMs(double perHour) {
+        if (perHour <= 0) {
+            return Long.MAX_VALUE / 4;
+        }
+        return (long) (-Math.log(1 - rng.nextDouble()) / perHour * 3_600_000L);
+    }
+
+    /**
+     * A leader far enough from the stop line with a follower within 2.5 s brakes at 6.5–8 m/s^2 for 1.5–2.5 s; the
+     * follower is distracted and reacts only after 1.6–2.0 s.
+     */
+    private boolean tryHardBraking(long tMs) {
+        for (Vehicle f : vehicles) {
+            Vehicle l = f.leader;
+            if (l != null && l.mv.inboundLaneKey() == f.mv.inboundLaneKey() && l.front() < l.mv.sStop - 30 && l.s > 10
+                    && l.v > 10 && f.v > 10 && f.leaderGap / f.v < 2.5 && l.behaviour == null && f.behaviour == null) {
+                l.behaviour = RiskyBehaviour.HARD_BRAKING;
+                f.behaviour = RiskyBehaviour.HARD_BRAKING;
+                brake(l, f, 6.5 + 1.5 * rng.nextDouble(), 1500 + rng.nextInt(1000), 1600 + rng.nextInt(400), tMs);
+                counters.injected[RiskyBehaviour.HARD_BRAKING.ordinal()]++;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A follower on an approach takes a 0.5 s time gap and a 3 m/s higher speed; once it is within 0.9 s (or the pair
+     * nears the stop line) its leader slows at 4.5–5.5 m/s^2, and the tailgater reacts after 1.4–1.8 s.
+     */
+    private boolean tryTailgating() {
+        for (Vehicle f : vehicles) {
+            Vehicle l = f.leader;
+            if (l != null && l.mv.inboundLaneKey() == f.mv.inboundLaneKey() && l.front() < l.mv.sStop - 45 && l.s > 5
+                    && l.v > 9 && f.v > 9 && f.leaderGap / f.v < 2.5 && l.behaviour == null && f.behaviour == null) {
+                l.behaviour = RiskyBehaviour.TAILGATING;
+                f.behaviour = RiskyBehaviour.TAILGATING;
+                f.timeGap = 0.5;
+                f.desiredSpeed += 3;
+                f.tailgatingLeader = l;
+                counters.injected[RiskyBehaviour.TAILGATING.ordinal()]++;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void brake(Vehicle leader, Vehicle follower, double decel, long durationMs, long reactionMs, long tMs) {
+        leader.forcedDecel = decel;
+        leader.forcedUntilMs = tMs + durationMs;
+        follower.phantomLeader = leader;
+        follower.phantomS = leader.s;
+        follower.phantomV = leader.v;
+        follower.phantomAtMs = tMs;
+        follower.reactUntilMs = tMs + reactionMs;
+    }
+
+    // ---------------------------------------------------------------- VRUs
+
+    private double vruSpeed(Vru u, long tMs) {
+        if (!u.crosses() || u.s >= u.route.sCrossEnd()) {
+            return u.desiredSpeed;
+        }
+        if (!u.started) {
+            if (u.s + u.desiredSpeed * DT < u.route.sCrossStart()) {
+                return u.desiredSpeed;
+            }
+            Walk w = plan.walk(u.route.crosswalk(), tMs);
+            if (w == Walk.FLASHING_DONT_WALK && !u.lateDecided) {
+                u.lateDecided = true;
+                u.lateStart = rng.nextDouble() < config.risk().vruLateStartProbability();
+            }
+            boolean mayGo = w == Walk.WALK || (w == Walk.FLASHING_DONT_WALK && u.lateStart);
+            if (!mayGo || vehicleCommitted(u.route.crosswalk())) {
+                u.s = Math.max(u.s, Math.min(u.route.sCrossStart(), u.s + u.desiredSpeed * DT));
+                return 0;
+            }
+            u.started = true;
+            return u.desiredSpeed;
+        }
+        return threatened(u) ? 0 : u.desiredSpeed;
+    }
+
+    /** A vehicle that will not (or cannot) stop before the crosswalk, or is on it: VRUs wait for it. */
+    private boolean vehicleCommitted(int crosswalk) {
+        for (Vehicle v : vehicles) {
+            for (CrosswalkCrossing c : v.mv.crosswalks) {
+                if (c.crosswalk() == crosswalk && committedTo(v, c)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a vehicle goes through a crosswalk ahead before VRUs still at the curb: it is on it, moving in the box
+     * towards it, or too close to stop comfortably. Vehicles yield to VRUs already crossing in any case.
+     */
+    private static boolean committedTo(Vehicle v, CrosswalkCrossing c) {
+        if (v.rear() > c.sCentre() + 6) {
+            return false;
+        }
+        double dist = c.sEdge() - v.front();
+        return dist < -0.3 || (v.v > 1 && (v.crossedStop || dist < v.v * v.v / (2 * 3.0) + v.v));
+    }
+
+    private boolean threatened(Vru u) {
+        double lambda = u.lambda();
+        for (Vehicle v : vehicles) {
+            if (v.v <= 1) {
+                continue;
+            }
+            for (CrosswalkCrossing c : v.mv.crosswalks) {
+                if (c.crosswalk() != u.route.crosswalk() || v.rear() > c.sCentre() + 2) {
+                    continue;
+                }
+                double dist = c.sEdge() - v.front();
+                boolean going = dist < 0.5 || v.v * v.v / (2 * dist) > 3.5;
+                if (going && dist / v.v < 2.5 && Math.abs(lambda + u.route.lambdaSign() * 0.8 - c.lambda()) < v.width / 2 + 1.5) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

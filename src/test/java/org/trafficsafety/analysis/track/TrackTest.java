@@ -1,0 +1,169 @@
+package org.trafficsafety.analysis.track;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class TrackTest {
+
+    private final TrackParameters parameters = TrackParameters.defaults();
+    private final Motion motion = new Motion();
+
+    @Test
+    void shouldReproduceANoiseFreeStraightPathExactly() {
+        Track track = new Track(parameters, false);
+        for (int k = 0; k <= 50; k++) {
+            track.update(k * 100L, -50 + 1.5 * k, 3, 15, 90, Double.NaN);
+        }
+
+        assertThat(track.eastM()).isCloseTo(25, within(1e-6));
+        assertThat(track.northM()).isCloseTo(3, within(1e-6));
+        assertThat(track.yawRateRadS()).isZero();
+    }
+
+    @Test
+    void shouldCutWhiteGpsNoiseSeveralFold() {
+        // 1.5 m per axis (2.1 m radial RMS) at 10 Hz on a straight 15 m/s path with exact speed and heading.
+        Track track = new Track(parameters, false);
+        Random random = new Random(42);
+        double sum2 = 0;
+        int n = 0;
+        for (int k = 0; k <= 300; k++) {
+            double east = -200 + 1.5 * k;
+            track.update(k * 100L, east + 1.5 * random.nextGaussian(), 1.5 * random.nextGaussian(), 15, 90, Double.NaN);
+            if (k >= 30) {
+                sum2 += Math.pow(track.eastM() - east, 2) + Math.pow(track.northM(), 2);
+                n++;
+            }
+        }
+
+        assertThat(Math.sqrt(sum2 / n)).isLessThan(0.7);
+        assertThat(track.resetCount()).isZero();
+    }
+
+    @Test
+    void shouldRestartOnAJumpOutsideTheGate() {
+        Track track = new Track(parameters, false);
+        for (int k = 0; k < 20; k++) {
+            track.update(k * 100L, 1.0 * k, 0, 10, 90, Double.NaN);
+        }
+        track.update(2_000, 50, 30, 10, 90, Double.NaN);
+
+        assertThat(track.resetCount()).isEqualTo(1);
+        assertThat(track.eastM()).isEqualTo(50);
+        assertThat(track.northM()).isEqualTo(30);
+    }
+
+    @Test
+    void shouldDeriveVelocityFromPositionsOnlyWhenSpeedAndHeadingAreMissing() {
+        Track track = new Track(parameters, false);
+        for (int k = 0; k <= 50; k++) {
+            track.update(k * 100L, 1.0 * k, -0.5 * k, Double.NaN, Double.NaN, Double.NaN);
+        }
+
+        // 10 m/s east and 5 m/s south: speed sqrt(125) = 11.18 m/s, heading 90 + atan(5/10) = 116.57 deg.
+        assertThat(track.speedMps()).isCloseTo(11.18, within(0.2));
+        assertThat(track.headingDeg()).isCloseTo(116.57, within(2.0));
+    }
+
+    @Test
+    void shouldEstimateYawRateFromHeadingChangesAndClipIt() {
+        Track gentle = new Track(parameters, false);
+        Track sharp = new Track(parameters, false);
+        for (int k = 0; k <= 30; k++) {
+            gentle.update(k * 100L, k, 0, 10, 2.0 * k, Double.NaN);
+            sharp.update(k * 100L, k, 0, 10, 9.0 * k, Double.NaN);
+        }
+
+        // 20 deg/s = 0.349 rad/s after 3 s of steady turning; 90 deg/s = 1.57 rad/s is clipped to 0.8.
+        assertThat(gentle.yawRateRadS()).isCloseTo(Math.toRadians(20), within(0.02));
+        assertThat(gentle.headingDeg()).isCloseTo(60, within(1.0));
+        assertThat(sharp.yawRateRadS()).isCloseTo(0.8, within(1e-9));
+    }
+
+    @Test
+    void shouldSmoothNoisyHeadingsOfAStraightDrive() {
+        // 2 deg heading noise at 2 Hz on a straight drive. Raw differences over 0.5 s would give yaw rates of
+        // 2.8 deg / 0.5 s = 0.1 rad/s RMS; the filter keeps its estimate inside the 0.1 rad/s dead band nearly
+        // always, and the heading error RMS below the raw 2 deg (at 2 Hz a turn-following filter cannot do much better).
+        Track track = new Track(parameters, false);
+        Random random = new Random(7);
+        int turning = 0;
+        double sum2 = 0;
+        int n = 0;
+        for (int k = 0; k <= 200; k++) {
+            track.update(k * 500L, 7.5 * k, 0, 15, 90 + 2.0 * random.nextGaussian(), Double.NaN);
+            if (k >= 10) {
+                turning += track.yawRateRadS() != 0 ? 1 : 0;
+                sum2 += Math.pow(track.headingDeg() - 90, 2);
+                n++;
+            }
+        }
+
+        assertThat(turning).isLessThanOrEqualTo(n / 20);
+        assertThat(Math.sqrt(sum2 / n)).isLessThan(1.75);
+    }
+
+    @Test
+    void shouldPreferAReportedYawRateAndNeverTurnVrus() {
+        Track vehicle = new Track(parameters, false);
+        Track pedestrian = new Track(parameters, true);
+        for (int k = 0; k <= 10; k++) {
+            vehicle.update(k * 100L, 0, k, 10, 1.0 * k, 10);
+        }
+        pedestrian.update(0, 0, 0, 1.4, 0, Double.NaN);
+        pedestrian.update(1_000, 0, 1.4, 1.4, 30, Double.NaN);
+
+        assertThat(vehicle.yawRateRadS()).isCloseTo(Math.toRadians(10), within(Math.toRadians(0.5)));
+        assertThat(pedestrian.yawRateRadS()).isZero();
+        assertThat(pedestrian.headingDeg()).isEqualTo(30);
+    }
+
+    @Nested
+    class TimeQueries {
+
+        private final Track track = new Track(parameters, false);
+
+        TimeQueries() {
+            // Straight east at 10 m/s along y = 0, one sample a second from t = 0 to 5 s.
+            for (int k = 0; k <= 5; k++) {
+                track.update(k * 1_000L, 10.0 * k, 0, 10, 90, Double.NaN);
+            }
+        }
+
+        @Test
+        void shouldInterpolateBetweenSamples() {
+            track.stateAt(2_500, motion);
+
+            assertThat(motion.eastM()).isCloseTo(25, within(1e-6));
+            assertThat(motion.northM()).isCloseTo(0, within(1e-6));
+        }
+
+        @Test
+        void shouldExtrapolateAtMostOneSecond() {
+            track.stateAt(5_800, motion);
+
+            assertThat(motion.eastM()).isCloseTo(58, within(1e-6));
+            assertThat(track.covers(6_000)).isTrue();
+            assertThat(track.covers(6_001)).isFalse();
+            assertThat(track.covers(-1)).isFalse();
+        }
+
+        @Test
+        void shouldFindTheLatestPassageNearAPoint() {
+            // (30, 3) with radius 5: the path y = 0 is within 5 m for x in 30 +- 4, the last time at x = 34: 3.4 s.
+            assertThat(track.latestTimeWithin(30, 3, 5, 0, 5_000)).isEqualTo(3_400);
+            // Looking only up to 3.2 s, the latest is 3.2 s itself (x = 32 is still within 5 m).
+            assertThat(track.latestTimeWithin(30, 3, 5, 0, 3_200)).isEqualTo(3_200);
+            // Not within the window [0, 2.5 s]: the path reaches x = 26 only at 2.6 s.
+            assertThat(track.latestTimeWithin(30, 3, 5, 0, 2_500)).isEqualTo(Track.NO_TIME);
+            // Never within 2 m.
+            assertThat(track.latestTimeWithin(30, 3, 2, 0, 5_000)).isEqualTo(Track.NO_TIME);
+            // Extrapolated part: (57, 0) is reached at 5.7 s, within 1 s past the last sample.
+            assertThat(track.latestTimeWithin(62, 0, 5, 0, 5_700)).isEqualTo(5_700);
+        }
+    }
+}
