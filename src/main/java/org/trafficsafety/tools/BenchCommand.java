@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", description = "Run a benchmark and print its figures.",
         subcommands = {
                 ConflictBenchmark.class,
+                AccuracyBenchmark.class,
                 ParquetBenchCommand.class,
                 AnalysisBenchmark.class,
                 ParseBenchmark.class,
