@@ -6,6 +6,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.trafficsafety.store.db.JobRunLog;
 import org.trafficsafety.store.db.PartitionMaintenanceJob;
 import org.trafficsafety.store.db.PartitionManager;
 
@@ -59,8 +60,9 @@ public class DatabaseConfiguration {
     }
 
     @Bean
-    PartitionMaintenanceJob partitionMaintenanceJob(PartitionManager partitionManager, MeterRegistry meterRegistry) {
-        return new PartitionMaintenanceJob(partitionManager, meterRegistry);
+    PartitionMaintenanceJob partitionMaintenanceJob(PartitionManager partitionManager, HikariDataSource dataSource,
+                                                    MeterRegistry meterRegistry) {
+        return new PartitionMaintenanceJob(partitionManager, new JobRunLog(dataSource), meterRegistry);
     }
 
     /** Migrate, then cut today's partitions, before anything else touches the database. */

@@ -3,9 +3,6 @@ package org.trafficsafety.config;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.trafficsafety.analysis.AnalysisSettings;
-import org.trafficsafety.analysis.index.SafetyIndexCalculator;
-import org.trafficsafety.store.archive.ArchiveSettings;
 
 /**
  * Binds the settings records from environment-variable names. Spring's Environment is the lookup, so the same
@@ -27,17 +24,6 @@ public class SettingsConfiguration {
     @Bean
     StorageSettings storageSettings(EnvSettings env) {
         return StorageSettings.from(env);
-    }
-
-    @Bean
-    ArchiveSettings archiveSettings(StorageSettings storage) {
-        return storage.archive();
-    }
-
-    /** The design's analysis defaults with EB_K. */
-    @Bean
-    AnalysisSettings analysisSettings(EnvSettings env) {
-        return AnalysisSettings.defaults().withEbK(env.decimal("EB_K", SafetyIndexCalculator.DEFAULT_EB_K, 0.001, 1e6));
     }
 
     @Bean

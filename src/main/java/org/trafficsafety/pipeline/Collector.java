@@ -12,18 +12,21 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trafficsafety.analysis.AnalysisEngine;
 import org.trafficsafety.analysis.AnalysisListener;
 import org.trafficsafety.analysis.ConflictEvent;
+import org.trafficsafety.analysis.Intersection;
 import org.trafficsafety.analysis.SafetyIndexRow;
+import org.trafficsafety.analysis.zone.NewIntersectionListener;
+import org.trafficsafety.message.MapData;
 import org.trafficsafety.message.Message;
 import org.trafficsafety.message.MessageListener;
 import org.trafficsafety.message.MessageType;
 import org.trafficsafety.message.RejectReason;
 import org.trafficsafety.source.MessageSource;
+import org.trafficsafety.store.db.IntersectionWriter.RegisteredIntersection;
 
 /**
  * The collector (design section 1): source → raw archive, and source → analysis → index rows and conflict events
@@ -36,6 +39,12 @@ import org.trafficsafety.source.MessageSource;
  * analysis (closing open minutes), flushes everything and drains the sinks.
  */
 public final class Collector implements AutoCloseable {
+
+    /** Builds the analysis engine around the collector's outputs (the engine takes its listeners at construction). */
+    @FunctionalInterface
+    public interface AnalysisFactory {
+        AnalysisEngine create(AnalysisListener output, NewIntersectionListener newIntersections);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(Collector.class);
 
@@ -51,6 +60,7 @@ public final class Collector implements AutoCloseable {
     // guarded by lock
     private List<SafetyIndexRow> dbRows = new ArrayList<>();
     private List<ConflictEvent> dbEvents = new ArrayList<>();
+    private List<RegisteredIntersection> newIntersections = new ArrayList<>();
     private List<SafetyIndexRow> fileRows = new ArrayList<>();
     private List<ConflictEvent> fileEvents = new ArrayList<>();
     private final Map<MessageType, List<Message>> raw = new EnumMap<>(MessageType.class);
@@ -64,14 +74,11 @@ public final class Collector implements AutoCloseable {
     private long lastFileFlushMs;
     private volatile boolean running;
 
-    /**
-     * @param analysis builds the analysis engine around the collector's listener (the engine takes its listener at
-     *                 construction)
-     */
-    public Collector(MessageSource source, Function<AnalysisListener, AnalysisEngine> analysis, CollectorSinks sinks,
+    public Collector(MessageSource source, AnalysisFactory analysis, CollectorSinks sinks,
                      CollectorSettings settings, PipelineMetrics metrics, Clock clock) {
         this.source = source;
-        this.analysis = analysis.apply(new Output());
+        Output output = new Output();
+        this.analysis = analysis.create(output, output);
         this.sinks = sinks;
         this.settings = settings;
         this.metrics = metrics;
@@ -107,6 +114,7 @@ public final class Collector implements AutoCloseable {
     public void flushDatabase() {
         List<SafetyIndexRow> rows;
         List<ConflictEvent> events;
+        List<RegisteredIntersection> registered;
         lock.lock();
         try {
             if (settings.heartbeat() && running) {
@@ -114,10 +122,15 @@ public final class Collector implements AutoCloseable {
             }
             rows = dbRows;
             events = dbEvents;
+            registered = newIntersections;
             dbRows = new ArrayList<>();
             dbEvents = new ArrayList<>();
+            newIntersections = new ArrayList<>();
         } finally {
             lock.unlock();
+        }
+        if (!registered.isEmpty()) {
+            sinks.intersections().submit(registered);
         }
         List<CompletableFuture<IsolatedSink.Acceptance>> accepted = new ArrayList<>(2);
         if (!events.isEmpty()) {
@@ -161,7 +174,7 @@ public final class Collector implements AutoCloseable {
         }
         for (List<Message> batch : messages.values()) {
             if (!batch.isEmpty()) {
-                sinks.raw().submit(new FlushBatch<>(flushedAtMs, batch));
+                sinks.raw().ifPresent(s -> s.submit(new FlushBatch<>(flushedAtMs, batch)));
             }
         }
     }
@@ -218,7 +231,9 @@ public final class Collector implements AutoCloseable {
             metrics.received(message.type());
             lock.lock();
             try {
-                raw.get(message.type()).add(message);
+                if (settings.archiveRaw()) {
+                    raw.get(message.type()).add(message);
+                }
                 analysis.onMessage(message);
             } finally {
                 lock.unlock();
@@ -239,7 +254,14 @@ public final class Collector implements AutoCloseable {
     }
 
     /** What the analysis emits; called under the lock. */
-    private final class Output implements AnalysisListener {
+    private final class Output implements AnalysisListener, NewIntersectionListener {
+        @Override
+        public void onNewIntersection(Intersection intersection, MapData.IntersectionGeometry geometry) {
+            log.info("collector: new intersection {} ({}) from MapData, {} lanes", intersection.id(), intersection.name(),
+                    geometry.lanes().size());
+            newIntersections.add(new RegisteredIntersection(intersection, geometry.lanes().size(), geometry.revision()));
+        }
+
         @Override
         public void onConflict(ConflictEvent event) {
             conflicts.incrementAndGet();

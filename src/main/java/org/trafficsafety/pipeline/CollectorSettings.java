@@ -14,6 +14,7 @@ import org.trafficsafety.pipeline.spool.SpoolLimits;
  * @param parquetRoot        local Parquet root ({@code PARQUET_STORAGE_PATH}, default ./var/parquet)
  * @param spoolRoot          one spool directory per sink under it (default ./var/spool)
  * @param dualWrite          also write processed rows and conflicts to Parquet ({@code ENABLE_DUAL_WRITE}, default true)
+ * @param archiveRaw         write the raw message archive (off for a replay, whose messages are archived already)
  * @param upload             upload every finished Parquet file to the archive bucket ({@code ENABLE_GCS_UPLOAD})
  * @param sink               queue size, backoff and shutdown timeout of every sink
  * @param spoolLimits        size limits of every sink's spool
@@ -25,6 +26,7 @@ public record CollectorSettings(
         Path parquetRoot,
         Path spoolRoot,
         boolean dualWrite,
+        boolean archiveRaw,
         boolean upload,
         SinkSettings sink,
         SpoolLimits spoolLimits) {
@@ -36,8 +38,14 @@ public record CollectorSettings(
         }
     }
 
+    /** For a replay: no heartbeat (its event time is not now) and no raw archive (the messages come from it). */
+    public CollectorSettings forReplay() {
+        return new CollectorSettings(fileFlushInterval, dbFlushInterval, false, parquetRoot, spoolRoot, dualWrite, false, upload,
+                sink, spoolLimits);
+    }
+
     public static CollectorSettings defaults(Path varDir) {
         return new CollectorSettings(Duration.ofSeconds(60), Duration.ofSeconds(5), true, varDir.resolve("parquet"),
-                varDir.resolve("spool"), true, true, SinkSettings.DEFAULTS, SpoolLimits.DEFAULTS);
+                varDir.resolve("spool"), true, true, true, SinkSettings.DEFAULTS, SpoolLimits.DEFAULTS);
     }
 }

@@ -16,13 +16,15 @@ import org.trafficsafety.pipeline.spool.Spool;
 import org.trafficsafety.store.archive.ArchiveStore;
 import org.trafficsafety.store.db.ConflictEventWriter;
 import org.trafficsafety.store.db.IndexRowWriter;
+import org.trafficsafety.store.db.IntersectionWriter;
+import org.trafficsafety.store.db.IntersectionWriter.RegisteredIntersection;
 import org.trafficsafety.store.parquet.ProcessedParquetWriter;
 import org.trafficsafety.store.parquet.RawParquetWriter;
 import org.trafficsafety.store.parquet.WrittenFile;
 
 /**
  * The collector's sinks, each isolated with its own thread, queue and spool ({@code <spoolRoot>/<sink name>}):
- * PostgreSQL index rows and conflicts, processed Parquet (when dual write is on), the raw Parquet archive, and the
+ * PostgreSQL index rows, conflicts and intersections first seen in MapData, processed Parquet (when dual write is on), the raw Parquet archive, and the
  * bucket upload of every finished Parquet file (when an archive store is given and uploads are on). Closing drains them in data-flow order,
  * so that files written during the drain are still handed to the uploader.
  */
@@ -34,9 +36,10 @@ public final class CollectorSinks implements AutoCloseable {
     private final RawParquetWriter rawWriter;
     private final IsolatedSink<List<SafetyIndexRow>> indices;
     private final IsolatedSink<List<ConflictEvent>> conflicts;
+    private final IsolatedSink<List<RegisteredIntersection>> intersections;
     private final Optional<IsolatedSink<FlushBatch<SafetyIndexRow>>> parquetIndices;
     private final Optional<IsolatedSink<FlushBatch<ConflictEvent>>> parquetConflicts;
-    private final IsolatedSink<FlushBatch<Message>> raw;
+    private final Optional<IsolatedSink<FlushBatch<Message>>> raw;
     private final Optional<IsolatedSink<WrittenFile>> upload;
 
     private CollectorSinks(CollectorSettings settings, DataSource dataSource, Optional<ArchiveStore> archive,
@@ -51,6 +54,8 @@ public final class CollectorSinks implements AutoCloseable {
                 new SafetyIndexRowsCodec(), metrics, "db.write", Tags.of("table", "safety_indices_realtime"), clock);
         this.conflicts = isolate(settings, new DatabaseSinks.ConflictEvents(new ConflictEventWriter(dataSource)),
                 new ConflictEventsCodec(), metrics, "db.write", Tags.of("table", "conflict_events"), clock);
+        this.intersections = isolate(settings, new DatabaseSinks.Intersections(new IntersectionWriter(dataSource)),
+                new RegisteredIntersectionsCodec(), metrics, "db.write", Tags.of("table", "intersections"), clock);
         this.parquetIndices = settings.dualWrite()
                 ? Optional.of(isolate(settings, new ParquetSinks.Indices(processedWriter, settings.parquetRoot(), finished),
                         new FlushBatchCodec<>(new SafetyIndexRowsCodec()), metrics, "parquet.write", Tags.of("dataset", "indices"), clock))
@@ -59,8 +64,10 @@ public final class CollectorSinks implements AutoCloseable {
                 ? Optional.of(isolate(settings, new ParquetSinks.Conflicts(processedWriter, settings.parquetRoot(), finished),
                         new FlushBatchCodec<>(new ConflictEventsCodec()), metrics, "parquet.write", Tags.of("dataset", "conflicts"), clock))
                 : Optional.empty();
-        this.raw = isolate(settings, new ParquetSinks.Raw(rawWriter, settings.parquetRoot(), finished),
-                new FlushBatchCodec<>(new MessagesCodec()), metrics, "parquet.write", Tags.of("dataset", "raw"), clock);
+        this.raw = settings.archiveRaw()
+                ? Optional.of(isolate(settings, new ParquetSinks.Raw(rawWriter, settings.parquetRoot(), finished),
+                        new FlushBatchCodec<>(new MessagesCodec()), metrics, "parquet.write", Tags.of("dataset", "raw"), clock))
+                : Optional.empty();
     }
 
     /** Opens every sink's spool (replaying what a previous run left) and starts the sinks' threads. */
@@ -90,6 +97,10 @@ public final class CollectorSinks implements AutoCloseable {
         return conflicts;
     }
 
+    IsolatedSink<List<RegisteredIntersection>> intersections() {
+        return intersections;
+    }
+
     Optional<IsolatedSink<FlushBatch<SafetyIndexRow>>> parquetIndices() {
         return parquetIndices;
     }
@@ -98,7 +109,7 @@ public final class CollectorSinks implements AutoCloseable {
         return parquetConflicts;
     }
 
-    IsolatedSink<FlushBatch<Message>> raw() {
+    Optional<IsolatedSink<FlushBatch<Message>>> raw() {
         return raw;
     }
 
@@ -108,11 +119,12 @@ public final class CollectorSinks implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        intersections.close();
         indices.close();
         conflicts.close();
         parquetIndices.ifPresent(IsolatedSink::close);
         parquetConflicts.ifPresent(IsolatedSink::close);
-        raw.close();
+        raw.ifPresent(IsolatedSink::close);
         upload.ifPresent(IsolatedSink::close);
         for (Spool spool : spools) {
             spool.close();

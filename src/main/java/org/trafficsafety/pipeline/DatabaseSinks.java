@@ -7,8 +7,10 @@ import org.trafficsafety.analysis.ConflictEvent;
 import org.trafficsafety.analysis.SafetyIndexRow;
 import org.trafficsafety.store.db.ConflictEventWriter;
 import org.trafficsafety.store.db.IndexRowWriter;
+import org.trafficsafety.store.db.IntersectionWriter;
+import org.trafficsafety.store.db.IntersectionWriter.RegisteredIntersection;
 
-/** The PostgreSQL sinks: index rows and conflict events through the COPY-and-upsert writers. */
+/** The PostgreSQL sinks: index rows and conflict events through the COPY-and-upsert writers, and new intersections. */
 final class DatabaseSinks {
 
     private DatabaseSinks() {
@@ -72,6 +74,31 @@ final class DatabaseSinks {
             } catch (SQLException e) {
                 if (isPermanent(e)) {
                     throw new RejectedBatchException("conflict_events refused " + events.size() + " events: " + e.getMessage(), e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    static final class Intersections implements Sink<List<RegisteredIntersection>> {
+        private final IntersectionWriter writer;
+
+        Intersections(IntersectionWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public String name() {
+            return "postgres-intersections";
+        }
+
+        @Override
+        public void write(List<RegisteredIntersection> intersections) throws SQLException, RejectedBatchException {
+            try {
+                writer.register(intersections);
+            } catch (SQLException e) {
+                if (isPermanent(e)) {
+                    throw new RejectedBatchException("intersections refused " + intersections.size() + " rows: " + e.getMessage(), e);
                 }
                 throw e;
             }

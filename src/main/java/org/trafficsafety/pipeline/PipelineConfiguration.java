@@ -3,8 +3,12 @@ package org.trafficsafety.pipeline;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,16 +23,19 @@ import org.trafficsafety.config.SourceSettings;
 import org.trafficsafety.config.StorageSettings;
 import org.trafficsafety.source.MessageSource;
 import org.trafficsafety.store.archive.ArchiveSettings;
+import org.trafficsafety.store.db.IntersectionWriter;
 
 /**
  * Wires the collector when {@code COLLECTOR_ENABLED=true}: the source {@code DATA_SOURCE} names, the analysis engine
- * (seeded intersections, shipped normalization constants, in-memory EB prior, {@code EB_K}), the isolated sinks and
+ * (the intersections table, shipped normalization constants, in-memory EB prior, {@code EB_K}), the isolated sinks and
  * the {@code collector} section of /health. Spring starts it after the database is migrated and closes it on
  * shutdown, which flushes everything.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "COLLECTOR_ENABLED", havingValue = "true")
 public class PipelineConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PipelineConfiguration.class);
 
     @Bean
     PipelineSettings pipelineSettings(EnvSettings env, StorageSettings storage) {
@@ -40,28 +47,52 @@ public class PipelineConfiguration {
         return new PipelineMetrics(registry);
     }
 
-    @Bean(destroyMethod = "close")
-    MessageSource collectorSource(SourceSettings sources) {
-        return CollectorSources.create(sources);
+    @Bean
+    ArchiveSettings collectorArchive(StorageSettings storage) {
+        return new ArchiveSettings(storage.gcsBucket().orElse(""), storage.gcsProjectId().orElse(""), storage.usesGcs(),
+                storage.archiveDir(), storage.parquetStoragePath());
     }
 
+    /** Closed by the collector (destroyMethod ""), which stops the source before flushing. */
+    @Bean(destroyMethod = "")
+    MessageSource collectorSource(SourceSettings sources, EnvSettings env, ArchiveSettings collectorArchive) {
+        return CollectorSources.create(sources, env, collectorArchive);
+    }
+
+    /** The collector's batching and files; a replay gets no heartbeat and no second raw archive. */
     @Bean
-    CollectorSinks collectorSinks(PipelineSettings settings, HikariDataSource dataSource, StorageSettings storage,
+    CollectorSettings collectorSettings(PipelineSettings settings, SourceSettings sources) {
+        return CollectorSources.isReplay(sources) ? settings.collector().forReplay() : settings.collector();
+    }
+
+    /** Closed by the collector after its last flush. */
+    @Bean(destroyMethod = "")
+    CollectorSinks collectorSinks(CollectorSettings collectorSettings, HikariDataSource dataSource, ArchiveSettings collectorArchive,
                                   PipelineMetrics metrics) throws IOException {
-        ArchiveSettings archive = new ArchiveSettings(storage.gcsBucket().orElse(""), storage.gcsProjectId().orElse(""),
-                storage.usesGcs(), storage.archiveDir(), storage.parquetStoragePath());
-        return CollectorSinks.open(settings.collector(), dataSource, Optional.of(archive.openStore()), metrics, Clock.systemUTC());
+        return CollectorSinks.open(collectorSettings, dataSource, Optional.of(collectorArchive.openStore()), metrics, Clock.systemUTC());
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    Collector collector(MessageSource collectorSource, CollectorSinks sinks, PipelineSettings settings, PipelineMetrics metrics,
-                        EnvSettings env) {
+    Collector collector(MessageSource collectorSource, CollectorSinks sinks, CollectorSettings collectorSettings, PipelineMetrics metrics,
+                        EnvSettings env, HikariDataSource dataSource) {
         AnalysisSettings analysis = AnalysisSettings.defaults().withEbK(env.decimal("EB_K", 50, 0.001, 1_000_000));
         TrailingHistoryPrior prior = new TrailingHistoryPrior();
+        List<Intersection> intersections = knownIntersections(dataSource);
         return new Collector(collectorSource,
-                listener -> new AnalysisEngine(Intersection.seeded(), analysis, NormalizationConstants::defaults, prior, listener,
-                        (intersection, geometry) -> { }),
-                sinks, settings.collector(), metrics, Clock.systemUTC());
+                (output, newIntersections) -> new AnalysisEngine(intersections, analysis, NormalizationConstants::defaults, prior,
+                        output, newIntersections),
+                sinks, collectorSettings, metrics, Clock.systemUTC());
+    }
+
+    /** The intersections table (seeded ones and those MapData registered), or the seeded four when it cannot be read. */
+    private static List<Intersection> knownIntersections(HikariDataSource dataSource) {
+        try {
+            List<Intersection> stored = new IntersectionWriter(dataSource).readAll();
+            return stored.isEmpty() ? Intersection.seeded() : stored;
+        } catch (SQLException e) {
+            log.warn("collector: intersections table unreadable ({}); starting with the seeded intersections", e.getMessage());
+            return Intersection.seeded();
+        }
     }
 
     @Bean

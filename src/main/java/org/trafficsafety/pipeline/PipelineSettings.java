@@ -24,16 +24,9 @@ public record PipelineSettings(boolean enabled, CollectorSettings collector) {
         CollectorSettings collector = new CollectorSettings(
                 env.seconds("COLLECTOR_FILE_FLUSH_SECONDS", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofHours(1)),
                 env.seconds("COLLECTOR_DB_FLUSH_SECONDS", Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofHours(1)),
-                true, storage.parquetStoragePath(), env.path("SPOOL_DIR", "./var/spool"), storage.enableDualWrite(), true,
+                true, storage.parquetStoragePath(), env.path("SPOOL_DIR", "./var/spool"), storage.enableDualWrite(), true, true,
                 sink, limits);
         return new PipelineSettings(env.bool("COLLECTOR_ENABLED", false), collector);
-    }
-
-    /** The same settings with the heartbeat off, for sources whose event time is not now (replay). */
-    public PipelineSettings withoutHeartbeat() {
-        CollectorSettings c = collector;
-        return new PipelineSettings(enabled, new CollectorSettings(c.fileFlushInterval(), c.dbFlushInterval(), false,
-                c.parquetRoot(), c.spoolRoot(), c.dualWrite(), c.upload(), c.sink(), c.spoolLimits()));
     }
 
     /** Where the spools live, for the /health report. */

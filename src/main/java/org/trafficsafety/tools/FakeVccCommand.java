@@ -33,19 +33,34 @@ public final class FakeVccCommand implements Callable<Integer> {
     @Option(names = "--replay", defaultValue = "0", description = "Messages of each stream resent to a socket when it connects. Default: ${DEFAULT-VALUE}")
     int replay;
 
-    @Override
-    public Integer call() throws InterruptedException {
+    /** A running fake server with its demo feed; closing stops both. */
+    record Running(FakeVccServer server, SimulatorVccBridge feed) implements AutoCloseable {
+        @Override
+        public void close() {
+            feed.close();
+            server.close();
+        }
+    }
+
+    /** Starts the server and its built-in feed as the options say. */
+    Running open() {
         FakeVccServer.Config config = new FakeVccServer.Config(clientId, clientSecret, tokenLifetime,
                 Duration.ofMillis(500), Duration.ofSeconds(5));
         FakeVccServer server = new FakeVccServer(config, port, Optional.of(new VccEncoder()), InstantSource.system());
         server.replayOnConnect(replay);
-        SimulatorVccBridge bridge = new SimulatorVccBridge(new DemoFeed(InstantSource.system(), Duration.ofMillis(500)),
+        SimulatorVccBridge feed = new SimulatorVccBridge(new DemoFeed(InstantSource.system(), Duration.ofMillis(500)),
                 server);
-        bridge.start();
+        feed.start();
+        return new Running(server, feed);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Running running = open();
+        FakeVccServer server = running.server();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            bridge.close();
-            server.close();
+            running.close();
             stopped.countDown();
         }, "fake-vcc-shutdown"));
         System.out.printf("fake VCC API on %s (client id '%s'); try the client with:%n", server.baseUrl(), clientId);

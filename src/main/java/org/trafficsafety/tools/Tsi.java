@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ArchiveCommand.class,
                 ValidateCommand.class,
                 org.trafficsafety.tools.analyze.AnalyzeCommand.class,
+                org.trafficsafety.tools.simulate.SimulateCommand.class,
         })
 public final class Tsi implements Runnable {
 

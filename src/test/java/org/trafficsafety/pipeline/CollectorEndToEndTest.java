@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trafficsafety.analysis.SafetyIndexRow;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.trafficsafety.message.MapData;
 import org.trafficsafety.message.Message;
 import org.trafficsafety.message.MessageType;
 import org.trafficsafety.store.archive.ArchiveObject;
@@ -31,9 +33,22 @@ class CollectorEndToEndTest {
     private static final Comparator<SafetyIndexRow> BY_MINUTE_THEN_ID =
             Comparator.comparingLong(SafetyIndexRow::minuteStartMs).thenComparingInt(SafetyIndexRow::intersectionId);
 
+    /** The hour, with a MapData of an intersection nobody knew as its first message. */
+    private static Message[] withNewIntersectionInMapData(Message[] hour) {
+        long t = hour[0].receivedAtMs();
+        MapData.Lane lane = new MapData.Lane(1, MapData.LaneType.VEHICLE, true, false, 1, 0,
+                List.of(new MapData.GeoPoint(37.2301, -80.4141), new MapData.GeoPoint(37.2305, -80.4141)), List.of());
+        MapData map = new MapData(t, t, 1, List.of(new MapData.IntersectionGeometry(4242, 0, 3, "Test MapData 4242",
+                37.2300, -80.4140, 3.66, List.of(lane))));
+        Message[] out = new Message[hour.length + 1];
+        out[0] = map;
+        System.arraycopy(hour, 0, out, 1, hour.length);
+        return out;
+    }
+
     @Test
     void shouldWriteEveryMinuteToPostgresParquetAndTheBucket() throws Exception {
-        Message[] hour = CollectorFixtures.simulatedHour();
+        Message[] hour = withNewIntersectionInMapData(CollectorFixtures.simulatedHour());
         CollectorFixtures.Expected expected = CollectorFixtures.expected(hour, hour.length, true);
         TestPostgres.Database db = TestPostgres.freshDatabase();
         LocalArchiveStore bucket = new LocalArchiveStore(dir.resolve("bucket"));
@@ -76,6 +91,9 @@ class CollectorEndToEndTest {
             bsmRows += object.metadata().orElseThrow().rowCount();
         }
         assertThat(bsmRows).isEqualTo(Stream.of(hour).filter(m -> m.type() == MessageType.BSM).count());
+
+        assertThat(JdbcClient.create(db.dataSource()).sql("SELECT name, lane_count, revision FROM intersections WHERE id = 4242")
+                .query().singleRow()).containsEntry("name", "Test MapData 4242").containsEntry("lane_count", 1).containsEntry("revision", 3);
 
         CollectorStatus status = collector.status();
         assertThat(status.received()).isEqualTo(hour.length);

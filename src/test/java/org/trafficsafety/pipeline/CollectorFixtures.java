@@ -16,6 +16,7 @@ import org.trafficsafety.analysis.Intersection;
 import org.trafficsafety.analysis.SafetyIndexRow;
 import org.trafficsafety.analysis.index.NormalizationConstants;
 import org.trafficsafety.analysis.index.TrailingHistoryPrior;
+import org.trafficsafety.analysis.zone.NewIntersectionListener;
 import org.trafficsafety.message.Message;
 import org.trafficsafety.pipeline.spool.SpoolLimits;
 import org.trafficsafety.store.archive.ArchiveStore;
@@ -36,8 +37,12 @@ final class CollectorFixtures {
     }
 
     static AnalysisEngine engine(AnalysisListener listener) {
+        return engine(listener, (intersection, geometry) -> { });
+    }
+
+    static AnalysisEngine engine(AnalysisListener listener, NewIntersectionListener newIntersections) {
         return new AnalysisEngine(Intersection.seeded(), AnalysisSettings.defaults(), NormalizationConstants::defaults,
-                new TrailingHistoryPrior(), listener, (intersection, geometry) -> { });
+                new TrailingHistoryPrior(), listener, newIntersections);
     }
 
     /** What the analysis alone makes of the first {@code count} messages (all of its minutes when {@code endOfInput}). */
@@ -74,7 +79,7 @@ final class CollectorFixtures {
     /** Flushes only when the test says so (intervals of an hour), no heartbeat, fast retries. */
     static CollectorSettings settings(Path dir, boolean dualWrite, boolean upload) {
         return new CollectorSettings(Duration.ofHours(1), Duration.ofHours(1), false, dir.resolve("parquet"), dir.resolve("spool"),
-                dualWrite, upload, new SinkSettings(16, Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(20)),
+                dualWrite, true, upload, new SinkSettings(16, Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(20)),
                 SpoolLimits.DEFAULTS);
     }
 

@@ -98,11 +98,6 @@ public final class FakeVccServer implements AutoCloseable {
         }
     }
 
-    /** A server with default settings on a free port, on the system clock, publishing JSON only. */
-    public static FakeVccServer start(String clientId, String clientSecret) {
-        return new FakeVccServer(Config.defaults(clientId, clientSecret), 0, Optional.empty(), InstantSource.system());
-    }
-
     public int port() {
         return connector.getLocalPort();
     }

@@ -79,12 +79,6 @@ public record VccSettings(
                 Duration.ofSeconds(30));
     }
 
-    public VccSettings withMode(VccMode newMode) {
-        return new VccSettings(baseUrl, clientId, clientSecret, newMode, collectionInterval, mapDataInterval,
-                connectTimeout, readTimeout, minRequestSpacing, tokenRenewBefore, maxRetries, retryBaseDelay,
-                retryMaxDelay, silentSocketTimeout, reconnectMaxDelay, repeatWindow);
-    }
-
     public VccSettings withIntervals(Duration collection, Duration mapData) {
         return new VccSettings(baseUrl, clientId, clientSecret, mode, collection, mapData,
                 connectTimeout, readTimeout, minRequestSpacing, tokenRenewBefore, maxRetries, retryBaseDelay,

@@ -74,6 +74,7 @@ class FakeVccServerTest {
         assertThat(body.path("token_type").asString()).isEqualTo("bearer");
         assertThat(bad.statusCode()).isEqualTo(401);
         assertThat(bad.body()).contains("invalid client credentials");
+        assertThat(server.tokensIssued()).isEqualTo(1);
     }
 
     @Test

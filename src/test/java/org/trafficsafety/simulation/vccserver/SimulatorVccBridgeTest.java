@@ -71,6 +71,7 @@ class SimulatorVccBridgeTest {
         assertThat(received.identities(Bsm.class, Psm.class)).containsExactlyInAnyOrderElementsOf(sent);
         assertThat(sent).hasSizeGreaterThan(40);
         assertThat(bridge.published()).isGreaterThanOrEqualTo(sent.size());
+        assertThat(bridge.rejected()).isZero();
         assertThat(client.vccStatus().counters().reconnects()).isGreaterThanOrEqualTo(2);
         await().atMost(Duration.ofSeconds(5)).until(() -> !received.of(MapData.class).isEmpty()
                 && !received.of(Spat.class).isEmpty());
