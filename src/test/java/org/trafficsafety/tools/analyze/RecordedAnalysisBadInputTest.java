@@ -56,6 +56,24 @@ class RecordedAnalysisBadInputTest {
     }
 
     @Test
+    void shouldCountAMessageRelayedIntoTwoFilesOnce() throws IOException {
+        VccEncoder vcc = new VccEncoder();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            lines.add(vcc.encode(bsm(100 + i % 2, i, T0 + i * 500L, SITE.latitude())));
+        }
+        Files.write(dir.resolve("rsu-a.jsonl"), lines);
+        Files.write(dir.resolve("rsu-b.jsonl"), lines.subList(0, 6));
+
+        RecordedAnalysis.Result result = analysis().analyze(List.of(dir.resolve("rsu-a.jsonl"), dir.resolve("rsu-b.jsonl")),
+                MessageDecoders.auto(), n -> { });
+
+        assertThat(result.summary().accepted()).isEqualTo(10);
+        assertThat(result.summary().toJson().get("rejected_by_reason")).isEqualTo(java.util.Map.of("duplicate", 6L));
+        assertThat(result.summary().rejections()).isEmpty();
+    }
+
+    @Test
     void shouldReadNothingFromAFileOfGarbage() throws IOException {
         Path file = dir.resolve("garbage.json");
         Files.writeString(file, "{not json\n");
