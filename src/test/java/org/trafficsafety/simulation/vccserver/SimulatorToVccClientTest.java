@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,9 +63,10 @@ class SimulatorToVccClientTest {
         client = new VccStreamSource(VccApiClient.create(settings), new VccDecoder());
         client.start(new Recorder(received, receivedMapIds));
         await().atMost(Duration.ofSeconds(5)).until(() -> client.vccStatus().connected());
-        // five simulated seconds per second, from now, seed 7
+        // five simulated seconds per second, seed 7, from the start of this minute: the simulator sends MapData on
+        // simulated minute boundaries, so the run opens with one per intersection
         SimulatorSource simulator = new SimulatorSource(new TrafficSimulator(SimulationConfig.defaults().withSeed(7)),
-                InstantSource.system(), 5.0, null, 50, null);
+                InstantSource.system(), 5.0, Instant.now().truncatedTo(ChronoUnit.MINUTES), 50, null);
         SimulatorVccBridge bridge = new SimulatorVccBridge(new TeeSource(simulator, new Recorder(produced, producedMapIds)),
                 server);
 
