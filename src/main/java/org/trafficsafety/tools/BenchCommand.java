@@ -7,10 +7,13 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", description = "Run a benchmark and print its figures.",
         subcommands = {
                 ConflictBenchmark.class,
+                AccuracyBenchmark.class,
                 ParquetBenchCommand.class,
                 AnalysisBenchmark.class,
                 ParseBenchmark.class,
                 WriteBenchmark.class,
+                SimulatorBenchmark.class,
+                org.trafficsafety.tools.analyze.AnalyzeFileBenchmark.class,
         })
 public final class BenchCommand implements Runnable {
 

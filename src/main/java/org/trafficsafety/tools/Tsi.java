@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 DemoCommand.class,
                 org.trafficsafety.tools.analyze.AnalyzeCommand.class,
+                org.trafficsafety.tools.simulate.SimulateCommand.class,
         })
 public final class Tsi implements Runnable {
 

@@ -14,6 +14,11 @@ import org.trafficsafety.analysis.track.TrackParameters;
  * @param vehicleClosingSpeedMps   ... and the pair closes at least this fast, m/s
  * @param vruTtcThresholdS         vehicle–VRU conflict when TTC is at most this, s
  * @param vruClosingSpeedMps       ... and the pair closes at least this fast, m/s
+ * @param parallelMaxLateralOffsetM between vehicles on parallel headings (within 30 deg of the same or the
+ *                                  opposite direction) TTC counts only within this lateral offset of their
+ *                                  centres, i.e. in the same lane, m
+ * @param maxPositionUncertaintyM  a track whose smoothed position is less certain than this (a fresh one) takes
+ *                                  part in no evaluation yet, m
  * @param persistenceMs            the TTC condition must hold at evaluations at least this far apart, ms
  * @param petMinPathAngleDeg       PET only between paths crossing at least this angle (undirected), degrees
  * @param vehiclePetThresholdS     vehicle–vehicle conflict when PET is at most this, s
@@ -33,6 +38,8 @@ public record ConflictParameters(
         double vehicleClosingSpeedMps,
         double vruTtcThresholdS,
         double vruClosingSpeedMps,
+        double parallelMaxLateralOffsetM,
+        double maxPositionUncertaintyM,
         long persistenceMs,
         double petMinPathAngleDeg,
         double vehiclePetThresholdS,
@@ -50,6 +57,8 @@ public record ConflictParameters(
         requirePositive("defaultVehicleWidthM", defaultVehicleWidthM);
         requirePositive("vruRadiusM", vruRadiusM);
         requirePositive("ttcStepMs", ttcStepMs);
+        requirePositive("parallelMaxLateralOffsetM", parallelMaxLateralOffsetM);
+        requirePositive("maxPositionUncertaintyM", maxPositionUncertaintyM);
         requirePositive("vehicleTtcThresholdS", vehicleTtcThresholdS);
         requirePositive("vruTtcThresholdS", vruTtcThresholdS);
         requirePositive("vehiclePetThresholdS", vehiclePetThresholdS);
@@ -66,10 +75,13 @@ public record ConflictParameters(
         }
     }
 
-    /** The design's defaults: TTC 1.5 s / 3.0 s, closing 1 / 0.5 m/s, 0.5 s persistence, PET 1.0 s / 2.0 s at 30°, 5 s merge. */
+    /**
+     * The design's defaults: TTC 1.5 s / 3.0 s, closing 1 / 0.5 m/s, 0.5 s persistence, PET 1.0 s / 2.0 s at 30°,
+     * 5 s merge; plus a 1.2 m same-lane tolerance for parallel vehicles (half a lane less the noise of a pair).
+     */
     public static ConflictParameters defaults() {
         return new ConflictParameters(TrackParameters.defaults(), 4.8, 1.9, 0.5, 100,
-                1.5, 1.0, 3.0, 0.5, 500,
+                1.5, 1.0, 3.0, 0.5, 1.2, 0.9, 500,
                 30.0, 1.0, 2.0, 0.5, 100,
                 5_000, 5_000);
     }

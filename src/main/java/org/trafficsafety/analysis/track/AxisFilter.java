@@ -62,6 +62,10 @@ final class AxisFilter {
         covPosVel = newCov;
     }
 
+    double positionVariance() {
+        return varPos;
+    }
+
     double position() {
         return position;
     }

@@ -29,6 +29,8 @@ public final class Track {
     /** Heading (rad, unwrapped) and yaw rate (rad/s) of a vehicle: the same constant-rate filter on one angle. */
     private final AxisFilter headingFilter = new AxisFilter();
     private boolean headingTracked;
+    /** Yaw rate of the sample being added, rad/s. */
+    private double yaw;
     private final long[] times = new long[CAPACITY];
     private final double[] easts = new double[CAPACITY];
     private final double[] norths = new double[CAPACITY];
@@ -59,58 +61,80 @@ public final class Track {
         if (size > 0 && timeMs < times[newest]) {
             return false;
         }
-        boolean hasVelocity = Double.isFinite(speedMps) && Double.isFinite(headingDeg);
-        double reportedEastV = hasVelocity ? speedMps * Math.sin(Math.toRadians(headingDeg)) : 0;
-        double reportedNorthV = hasVelocity ? speedMps * Math.cos(Math.toRadians(headingDeg)) : 0;
-        double r = parameters.positionNoiseM() * parameters.positionNoiseM();
         double dtS = size == 0 ? 0 : (timeMs - times[newest]) / 1000.0;
-        boolean restarted = size == 0 || timeMs - times[newest] > parameters.gapResetMs();
-        if (restarted) {
-            restart(eastM, northM, hasVelocity, reportedEastV, reportedNorthV, r);
+        boolean fresh = size == 0 || timeMs - times[newest] > parameters.gapResetMs();
+        if (fresh) {
             size = 0;
-        } else {
-            double q = parameters.processNoiseM2S3();
-            eastFilter.predict(dtS, q);
-            northFilter.predict(dtS, q);
-            double de = eastM - eastFilter.position();
-            double dn = northM - northFilter.position();
-            double mahalanobis2 = de * de / eastFilter.positionInnovationVariance(r)
-                    + dn * dn / northFilter.positionInnovationVariance(r);
-            if (mahalanobis2 > parameters.gateSigma() * parameters.gateSigma()) {
-                restart(eastM, northM, hasVelocity, reportedEastV, reportedNorthV, r);
-                resets++;
-                restarted = true;
-            } else {
-                eastFilter.updatePosition(eastM, r);
-                northFilter.updatePosition(northM, r);
-                if (hasVelocity) {
-                    double rv = parameters.velocityNoiseMps() * parameters.velocityNoiseMps();
-                    eastFilter.updateVelocity(reportedEastV, rv);
-                    northFilter.updateVelocity(reportedNorthV, rv);
-                }
-            }
         }
-        double speed = Double.isFinite(speedMps) ? speedMps : Math.sqrt(eastFilter.velocity() * eastFilter.velocity() + northFilter.velocity() * northFilter.velocity());
-        double heading;
-        double yaw = 0.0;
+        double knownSpeed = Double.isFinite(speedMps) ? speedMps
+                : Math.sqrt(eastFilter.velocity() * eastFilter.velocity() + northFilter.velocity() * northFilter.velocity());
+        double heading = updateHeading(fresh, dtS, knownSpeed, headingDeg, yawRateDegS);
+        updatePosition(fresh, dtS, eastM, northM, Double.isFinite(speedMps) && Double.isFinite(headingDeg), speedMps, heading);
+        double speed = Double.isFinite(speedMps) ? speedMps
+                : Math.sqrt(eastFilter.velocity() * eastFilter.velocity() + northFilter.velocity() * northFilter.velocity());
         if (!Double.isFinite(headingDeg)) {
             heading = filterHeading();
+        }
+        push(timeMs, eastFilter.position(), northFilter.position(), speed, heading, yaw);
+        return true;
+    }
+
+    /**
+     * Position filters: predict, gate, then the position and (when speed and heading are known) the velocity
+     * built from the reported speed and the smoothed heading.
+     */
+    private void updatePosition(boolean fresh, double dtS, double eastM, double northM, boolean hasVelocity,
+                                double speedMps, double headingDeg) {
+        double h = Math.toRadians(headingDeg);
+        double eastV = hasVelocity ? speedMps * Math.sin(h) : 0;
+        double northV = hasVelocity ? speedMps * Math.cos(h) : 0;
+        double r = parameters.positionNoiseM() * parameters.positionNoiseM();
+        if (fresh) {
+            restart(eastM, northM, hasVelocity, eastV, northV, r);
+            return;
+        }
+        double q = parameters.processNoiseM2S3();
+        eastFilter.predict(dtS, q);
+        northFilter.predict(dtS, q);
+        double de = eastM - eastFilter.position();
+        double dn = northM - northFilter.position();
+        double mahalanobis2 = de * de / eastFilter.positionInnovationVariance(r)
+                + dn * dn / northFilter.positionInnovationVariance(r);
+        if (mahalanobis2 > parameters.gateSigma() * parameters.gateSigma()) {
+            restart(eastM, northM, hasVelocity, eastV, northV, r);
+            resets++;
+            return;
+        }
+        eastFilter.updatePosition(eastM, r);
+        northFilter.updatePosition(northM, r);
+        if (hasVelocity) {
+            double rv = parameters.velocityNoiseMps() * parameters.velocityNoiseMps();
+            eastFilter.updateVelocity(eastV, rv);
+            northFilter.updateVelocity(northV, rv);
+        }
+    }
+
+    /** Heading filter of a vehicle (VRUs keep their reported heading); sets {@link #yaw}, returns the heading. */
+    private double updateHeading(boolean fresh, double dtS, double speed, double headingDeg, double yawRateDegS) {
+        yaw = 0.0;
+        if (!Double.isFinite(headingDeg)) {
             headingTracked = false;
-        } else if (constantVelocity) {
-            heading = headingDeg;
-        } else if (restarted || !headingTracked || !(speed >= parameters.yawMinSpeedMps())) {
+            return headingDeg;
+        }
+        if (constantVelocity) {
+            return headingDeg;
+        }
+        if (fresh || !headingTracked || !(speed >= parameters.yawMinSpeedMps())) {
             // A standing vehicle does not turn, and its reported heading may be stale: start afresh from it.
             double yawVariance = parameters.maxYawRateRadS() * parameters.maxYawRateRadS();
             headingFilter.reset(Math.toRadians(headingDeg), 0.0, headingVariance(), yawVariance);
             headingTracked = true;
-            heading = headingDeg;
-        } else {
-            heading = filterHeading(dtS, headingDeg, yawRateDegS);
-            double estimate = headingFilter.velocity();
-            yaw = Math.abs(estimate) < parameters.yawDeadbandRadS() ? 0.0 : clip(estimate, parameters.maxYawRateRadS());
+            return headingDeg;
         }
-        push(timeMs, eastFilter.position(), northFilter.position(), speed, heading, yaw);
-        return true;
+        double heading = filterHeading(dtS, headingDeg, yawRateDegS);
+        double estimate = headingFilter.velocity();
+        yaw = Math.abs(estimate) < parameters.yawDeadbandRadS() ? 0.0 : clip(estimate, parameters.maxYawRateRadS());
+        return heading;
     }
 
     private void restart(double eastM, double northM, boolean hasVelocity, double eastV, double northV, double r) {
@@ -182,6 +206,11 @@ public final class Track {
         for (int i = 0; i < size && timeMs - times[index(i)] <= parameters.gapResetMs(); i++) {
             recentMaxSpeed = Math.max(recentMaxSpeed, speeds[index(i)]);
         }
+    }
+
+    /** Standard deviation of the smoothed position now (the larger axis), m: large for a fresh track. */
+    public double positionUncertaintyM() {
+        return Math.sqrt(Math.max(eastFilter.positionVariance(), northFilter.positionVariance()));
     }
 
     /** Highest speed over the kept samples of the last {@code gapResetMs}, m/s: bounds how far the path reaches. */

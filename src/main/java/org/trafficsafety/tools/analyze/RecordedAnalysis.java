@@ -21,8 +21,12 @@ import org.trafficsafety.analysis.Intersection;
 import org.trafficsafety.analysis.SafetyIndexRow;
 import org.trafficsafety.analysis.index.NormalizationConstants;
 import org.trafficsafety.analysis.index.TrailingHistoryPrior;
+import org.trafficsafety.message.Deduplicator;
 import org.trafficsafety.message.Message;
 import org.trafficsafety.message.MessageDecoder;
+import org.trafficsafety.message.MessageListener;
+import org.trafficsafety.message.MessageType;
+import org.trafficsafety.message.RejectReason;
 import org.trafficsafety.source.file.RecordedFiles;
 import org.trafficsafety.store.parquet.ProcessedParquetWriter;
 import tools.jackson.databind.SerializationFeature;
@@ -84,12 +88,23 @@ public final class RecordedAnalysis {
                 (intersection, geometry) -> { });
         try (RecordedFiles input = new RecordedFiles(files, decoder, DISORDER_BOUND_MS,
                 r -> summary.rejected(r.file(), r.line(), r.type(), r.reason(), r.detail()))) {
+            // duplicates across files (one message relayed by two RSUs) meet here, next to each other in the merge
+            Deduplicator deduplicator = new Deduplicator(new MessageListener() {
+                @Override
+                public void onMessage(Message message) {
+                    summary.accepted(message);
+                    engine.onMessage(message);
+                }
+
+                @Override
+                public void onRejected(MessageType type, RejectReason reason, String detail) {
+                    summary.duplicate();
+                }
+            });
             Iterator<Message> messages = input.messages();
             long n = 0;
             while (messages.hasNext()) {
-                Message m = messages.next();
-                summary.accepted(m);
-                engine.onMessage(m);
+                deduplicator.onMessage(messages.next());
                 if ((++n & 0xFFFF) == 0) {
                     progress.accept(n);
                 }

@@ -57,6 +57,12 @@ final class RunSummary {
         }
     }
 
+    /** A repeat of an accepted message: counted under "duplicate", not listed (it is no bad line). */
+    void duplicate() {
+        read++;
+        rejectedByReason.merge(RejectReason.DUPLICATE.label(), 1L, Long::sum);
+    }
+
     void late() {
         late++;
     }

@@ -1,0 +1,234 @@
+package org.trafficsafety.tools;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.trafficsafety.analysis.ConflictEvent;
+import org.trafficsafety.analysis.ConflictType;
+import org.trafficsafety.analysis.Intersection;
+import org.trafficsafety.analysis.RoadUserKind;
+import org.trafficsafety.analysis.conflict.ConflictDetector;
+import org.trafficsafety.analysis.conflict.ConflictParameters;
+import org.trafficsafety.analysis.conflict.RoadUserObservation;
+import org.trafficsafety.analysis.geometry.LocalFrame;
+import org.trafficsafety.message.Bsm;
+import org.trafficsafety.message.Message;
+import org.trafficsafety.message.Psm;
+import org.trafficsafety.simulation.GroundTruthConflict;
+import org.trafficsafety.simulation.RiskyBehaviour;
+import org.trafficsafety.simulation.SimulationConfig;
+import org.trafficsafety.simulation.SimulationListener;
+import org.trafficsafety.simulation.TrafficSimulator;
+
+/**
+ * Scores conflict detection against the simulator's ground truth: the simulator runs the seeded intersections
+ * with GPS noise and VCC-like thinning, its BSMs and PSMs go through one {@link ConflictDetector} per
+ * intersection (nearest reference point within the zone, local-frame projection), and the detected events are
+ * matched to the ground-truth conflicts measured on the exact trajectories.
+ *
+ * <p>Matching rule: a detection matches a ground-truth conflict of the same intersection and the same pair
+ * (ids and vehicle/VRU kinds, canonical order) when their encounter intervals overlap after widening the
+ * detection's by the tolerance (3 s) on both sides; one to one, the closest start first.
+ */
+public final class ConflictAccuracy {
+
+    /**
+     * @param hours        simulated hours per intersection
+     * @param bsmPeriodMs  BSM thinning (VCC: 500 ms)
+     * @param psmPeriodMs  PSM thinning (VCC: 1000 ms)
+     * @param gpsSigmaM    GPS noise per axis, m
+     * @param toleranceMs  matching tolerance, ms
+     */
+    public record Settings(long seed, double hours, int bsmPeriodMs, int psmPeriodMs, double gpsSigmaM, long toleranceMs,
+                           ConflictParameters parameters) {
+
+        public static Settings defaults() {
+            return new Settings(1, 2.0, 500, 1000, 1.5, 3_000, ConflictParameters.defaults());
+        }
+    }
+
+    /** Counts for one slice (overall, a kind of pair, a conflict type). */
+    public record Tally(String label, int truth, int detected, int matchedTruth, int matchedDetected) {
+
+        public double precision() {
+            return detected == 0 ? 1.0 : (double) matchedDetected / detected;
+        }
+
+        public double recall() {
+            return truth == 0 ? 1.0 : (double) matchedTruth / truth;
+        }
+    }
+
+    /**
+     * @param byCause       recall per injected behaviour of the ground truth (detections have no cause: their
+ *                      counts there are the matched ones)
+ * @param typeAgreement matched pairs whose detected type equals the ground truth's
+     * @param missed        ground-truth conflicts without a detection
+     * @param falseAlarms   detections without a ground-truth conflict
+     */
+    public record Result(Tally overall, List<Tally> byKind, List<Tally> byType, List<Tally> byCause, int matches,
+                         int typeAgreement,
+                         long messages, List<GroundTruthConflict> missed, List<ConflictEvent> falseAlarms) {
+    }
+
+    private ConflictAccuracy() {
+    }
+
+    public static Result run(Settings settings) {
+        SimulationConfig defaults = SimulationConfig.defaults().withSeed(settings.seed());
+        SimulationConfig.Noise noise = defaults.noise();
+        SimulationConfig.Messaging messaging = defaults.messaging();
+        SimulationConfig config = defaults
+                .withNoise(new SimulationConfig.Noise(settings.gpsSigmaM(), noise.gpsCorrelationS(), noise.speedSigmaMps(),
+                        noise.headingSigmaDeg()))
+                .withMessaging(new SimulationConfig.Messaging(settings.bsmPeriodMs(), settings.psmPeriodMs(),
+                        messaging.spatPeriodMs(), messaging.mapDataPeriodMs(), messaging.latencyMs(), messaging.source()));
+        Detectors detectors = new Detectors(config.intersections(), settings.parameters());
+        Instant from = Instant.parse("2026-03-02T07:00:00Z");
+        Instant to = from.plus(Duration.ofMillis(Math.round(settings.hours() * 3_600_000)));
+        new TrafficSimulator(config).run(from, to, detectors);
+        detectors.flush();
+        return score(detectors.truth, detectors.detected, settings.toleranceMs(), detectors.messages);
+    }
+
+    /** Feeds the simulator's BSMs and PSMs to one detector per intersection and keeps both outputs. */
+    private static final class Detectors implements SimulationListener {
+
+        private final List<Intersection> intersections;
+        private final List<LocalFrame> frames = new ArrayList<>();
+        private final List<ConflictDetector> detectors = new ArrayList<>();
+        final List<ConflictEvent> detected = new ArrayList<>();
+        final List<GroundTruthConflict> truth = new ArrayList<>();
+        long messages;
+
+        Detectors(List<Intersection> intersections, ConflictParameters parameters) {
+            this.intersections = intersections;
+            for (Intersection i : intersections) {
+                LocalFrame frame = new LocalFrame(i.latitude(), i.longitude());
+                frames.add(frame);
+                detectors.add(new ConflictDetector(i.id(), frame, parameters));
+            }
+        }
+
+        @Override
+        public void onMessage(Message message) {
+            switch (message) {
+                case Bsm b -> observe(b.id(), RoadUserKind.VEHICLE, b.eventTimeMs(), b.latitude(), b.longitude(),
+                        b.speedMps(), b.headingDeg(), b.yawRateDegS(), b.lengthM(), b.widthM());
+                case Psm p -> observe(p.id(), RoadUserKind.of(p.basicType()), p.eventTimeMs(), p.latitude(), p.longitude(),
+                        p.speedMps(), p.headingDeg(), Double.NaN, Double.NaN, Double.NaN);
+                default -> {
+                }
+            }
+        }
+
+        private void observe(long id, RoadUserKind kind, long timeMs, double lat, double lon, double speed, double heading,
+                             double yaw, double length, double width) {
+            for (int i = 0; i < intersections.size(); i++) {
+                LocalFrame frame = frames.get(i);
+                double east = frame.east(lon);
+                double north = frame.north(lat);
+                double radius = intersections.get(i).zoneRadiusM();
+                if (east * east + north * north <= radius * radius) {
+                    messages++;
+                    detectors.get(i).observe(new RoadUserObservation(id, kind, timeMs, east, north, speed, heading, yaw,
+                            length, width), detected::add);
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void onGroundTruth(GroundTruthConflict conflict) {
+            truth.add(conflict);
+        }
+
+        void flush() {
+            for (ConflictDetector d : detectors) {
+                d.flush(detected::add);
+            }
+        }
+    }
+
+    /** Matches detections to ground truth (see the class comment) and counts per kind of pair and per type. */
+    static Result score(List<GroundTruthConflict> truth, List<ConflictEvent> detected, long toleranceMs, long messages) {
+        Map<String, List<ConflictEvent>> byPair = new HashMap<>();
+        for (ConflictEvent e : detected) {
+            byPair.computeIfAbsent(pairKey(e.intersectionId(), e.firstId(), e.firstKind(), e.secondId(), e.secondKind()),
+                    k -> new ArrayList<>()).add(e);
+        }
+        Map<GroundTruthConflict, ConflictEvent> matched = new HashMap<>();
+        Map<ConflictEvent, GroundTruthConflict> matchedBack = new HashMap<>();
+        List<GroundTruthConflict> ordered = new ArrayList<>(truth);
+        ordered.sort(Comparator.comparingLong(GroundTruthConflict::startMs));
+        for (GroundTruthConflict t : ordered) {
+            List<ConflictEvent> candidates = byPair.getOrDefault(
+                    pairKey(t.intersectionId(), t.firstId(), t.firstKind(), t.secondId(), t.secondKind()), List.of());
+            ConflictEvent best = null;
+            for (ConflictEvent e : candidates) {
+                boolean overlaps = e.startMs() - toleranceMs <= t.endMs() && e.endMs() + toleranceMs >= t.startMs();
+                if (overlaps && !matchedBack.containsKey(e)
+                        && (best == null || Math.abs(e.startMs() - t.startMs()) < Math.abs(best.startMs() - t.startMs()))) {
+                    best = e;
+                }
+            }
+            if (best != null) {
+                matched.put(t, best);
+                matchedBack.put(best, t);
+            }
+        }
+        int agreement = 0;
+        for (Map.Entry<GroundTruthConflict, ConflictEvent> m : matched.entrySet()) {
+            agreement += m.getKey().expectedType() == m.getValue().type() ? 1 : 0;
+        }
+        List<Tally> byKind = List.of(
+                tally("vehicle-vehicle", truth, detected, matched, matchedBack, t -> !t.involvesVru(), e -> !e.involvesVru()),
+                tally("vehicle-VRU", truth, detected, matched, matchedBack, GroundTruthConflict::involvesVru,
+                        ConflictEvent::involvesVru));
+        List<Tally> byType = new ArrayList<>();
+        for (ConflictType type : ConflictType.values()) {
+            byType.add(tally(type.label(), truth, detected, matched, matchedBack,
+                    t -> t.expectedType() == type, e -> e.type() == type));
+        }
+        Tally overall = tally("overall", truth, detected, matched, matchedBack, t -> true, e -> true);
+        List<Tally> byCause = new ArrayList<>();
+        for (RiskyBehaviour cause : RiskyBehaviour.values()) {
+            byCause.add(tally(cause.name().toLowerCase(java.util.Locale.ROOT), truth, List.copyOf(matched.values()), matched,
+                    matchedBack, t -> t.kind() == cause, e -> matchedBack.get(e).kind() == cause));
+        }
+        List<GroundTruthConflict> missed = ordered.stream().filter(t -> !matched.containsKey(t)).toList();
+        List<ConflictEvent> falseAlarms = detected.stream().filter(e -> !matchedBack.containsKey(e)).toList();
+        return new Result(overall, byKind, byType, byCause, matched.size(), agreement, messages, missed, falseAlarms);
+    }
+
+    private static Tally tally(String label, List<GroundTruthConflict> truth, List<ConflictEvent> detected,
+                               Map<GroundTruthConflict, ConflictEvent> matched, Map<ConflictEvent, GroundTruthConflict> matchedBack,
+                               Predicate<GroundTruthConflict> truthFilter, Predicate<ConflictEvent> detectedFilter) {
+        int t = 0;
+        int mt = 0;
+        for (GroundTruthConflict g : truth) {
+            if (truthFilter.test(g)) {
+                t++;
+                mt += matched.containsKey(g) ? 1 : 0;
+            }
+        }
+        int d = 0;
+        int md = 0;
+        for (ConflictEvent e : detected) {
+            if (detectedFilter.test(e)) {
+                d++;
+                md += matchedBack.containsKey(e) ? 1 : 0;
+            }
+        }
+        return new Tally(label, t, d, mt, md);
+    }
+
+    private static String pairKey(int intersectionId, long firstId, RoadUserKind firstKind, long secondId, RoadUserKind secondKind) {
+        return intersectionId + ":" + firstId + (firstKind.isVru() ? "p" : "v") + ":" + secondId + (secondKind.isVru() ? "p" : "v");
+    }
+}
