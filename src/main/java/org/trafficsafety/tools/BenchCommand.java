@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 AnalysisBenchmark.class,
                 ParseBenchmark.class,
                 WriteBenchmark.class,
+                SimulatorBenchmark.class,
                 org.trafficsafety.tools.analyze.AnalyzeFileBenchmark.class,
         })
 public final class BenchCommand implements Runnable {
