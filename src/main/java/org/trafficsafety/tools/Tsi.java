@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 FakeVccCommand.class,
                 ArchiveCommand.class,
                 ValidateCommand.class,
+                DemoCommand.class,
                 org.trafficsafety.tools.analyze.AnalyzeCommand.class,
                 org.trafficsafety.tools.simulate.SimulateCommand.class,
         })
