@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 org.trafficsafety.tools.analyze.AnalyzeCommand.class,
                 org.trafficsafety.tools.simulate.SimulateCommand.class,
+                org.trafficsafety.tools.analyze.IngestCommand.class,
         })
 public final class Tsi implements Runnable {
 
