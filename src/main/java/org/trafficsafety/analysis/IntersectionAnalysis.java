@@ -1,7 +1,6 @@
 package org.trafficsafety.analysis;
 
 import java.util.Comparator;
-import java.util.PriorityQueue;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.trafficsafety.analysis.conflict.ConflictDetector;
@@ -47,7 +46,7 @@ final class IntersectionAnalysis {
     private final EbPriorProvider prior;
     private final AnalysisListener listener;
     private final EngineCounts counts;
-    private final PriorityQueue<Message> pending = new PriorityQueue<>(256, EVENT_ORDER);
+    private final ReorderBuffer pending = new ReorderBuffer(EVENT_ORDER);
     private final Consumer<ConflictEvent> closedEvents = this::onClosedEvent;
     private long watermarkMs = Long.MIN_VALUE;
     /** Messages older than this are late: everything before it has been fed on, or its minute closed. */
@@ -114,7 +113,8 @@ final class IntersectionAnalysis {
             return;
         }
         frontierMs = newFrontierMs;
-        while (!pending.isEmpty() && pending.peek().eventTimeMs() <= frontierMs) {
+        // strictly before the frontier: a message at the frontier itself is still in time, and must join its instant
+        while (pending.peekTimeMs() < frontierMs) {
             feed(pending.poll());
         }
         detector.advanceTo(frontierMs, closedEvents);

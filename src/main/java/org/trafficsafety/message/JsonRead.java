@@ -64,15 +64,6 @@ final class JsonRead {
         return (int) v;
     }
 
-    /** A string value, or null for JSON null / other types (skipped). */
-    static String text(JsonParser p, JsonToken t) {
-        if (t == JsonToken.VALUE_STRING) {
-            return p.getString();
-        }
-        p.skipChildren();
-        return null;
-    }
-
     /** Whether the current string token equals {@code expected}, compared without allocating. */
     static boolean textEquals(JsonParser p, String expected) {
         int len = p.getStringLength();

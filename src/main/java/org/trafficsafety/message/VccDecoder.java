@@ -137,10 +137,20 @@ public final class VccDecoder extends StreamingDecoder {
             case "accelSet" -> readAccelSet(p, t, s);
             case "brakes" -> readBrakes(p, t, s);
             case "size" -> readSize(p, t, s);
-            case "basicType" -> s.basicType = Units.vruType(JsonRead.smallInt(p, t, s, "basicType is not an integer",
-                    0), s);
+            case "basicType" -> s.basicType = t == JsonToken.VALUE_STRING ? vruTypeName(p.getString(), s)
+                    : Units.vruType(JsonRead.smallInt(p, t, s, "basicType is not an integer", 0), s);
             default -> p.skipChildren();
         }
+    }
+
+    /** The API documents an integer; an ODE-style name ("aPEDESTRIAN") is accepted too. */
+    private static VruType vruTypeName(String name, Decoded s) {
+        VruType type = Units.vruTypeName(name);
+        if (type == null) {
+            s.reject(RejectReason.OUT_OF_RANGE, "basicType not a known PersonalDeviceUserType");
+            return VruType.UNAVAILABLE;
+        }
+        return type;
     }
 
     private static void readObjectFields(JsonParser p, JsonToken t, Decoded s) {

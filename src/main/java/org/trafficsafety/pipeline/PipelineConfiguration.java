@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.trafficsafety.analysis.AnalysisEngine;
@@ -72,9 +73,13 @@ public class PipelineConfiguration {
         return CollectorSinks.open(collectorSettings, dataSource, Optional.of(collectorArchive.openStore()), metrics, Clock.systemUTC());
     }
 
-    @Bean(initMethod = "start", destroyMethod = "close")
+    /**
+     * Started and stopped by {@link #collectorLifecycle}; close() again at destruction is a no-op. Built after the
+     * migrations ({@code flywayInitializer}), since it reads the intersections table.
+     */
+    @Bean(destroyMethod = "close")
     Collector collector(MessageSource collectorSource, CollectorSinks sinks, CollectorSettings collectorSettings, PipelineMetrics metrics,
-                        EnvSettings env, HikariDataSource dataSource) {
+                        EnvSettings env, HikariDataSource dataSource, FlywayMigrationInitializer flywayInitializer) {
         AnalysisSettings analysis = AnalysisSettings.defaults().withEbK(env.decimal("EB_K", 50, 0.001, 1_000_000));
         TrailingHistoryPrior prior = new TrailingHistoryPrior();
         List<Intersection> intersections = knownIntersections(dataSource);
@@ -93,6 +98,11 @@ public class PipelineConfiguration {
             log.warn("collector: intersections table unreadable ({}); starting with the seeded intersections", e.getMessage());
             return Intersection.seeded();
         }
+    }
+
+    @Bean
+    CollectorLifecycle collectorLifecycle(Collector collector) {
+        return new CollectorLifecycle(collector);
     }
 
     @Bean

@@ -52,7 +52,7 @@ final class ConflictJudge {
 
     /** One road user at one instant, exact. */
     record User(long id, RoadUserKind kind, double x, double y, double theta, double speed, double yawRate, double length,
-                double width, RiskyBehaviour behaviour, int movement) {
+                double width, RiskyBehaviour behaviour) {
         boolean isVru() {
             return kind.isVru();
         }
@@ -82,7 +82,6 @@ final class ConflictJudge {
         double petX;
         double petY;
         double petHeadingDiff;
-        String note;
 
         Encounter(User a, User b) {
             this.a = a;
@@ -90,10 +89,8 @@ final class ConflictJudge {
         }
 
         void flag(long tMs) {
-            if (firstFlagMs == Long.MIN_VALUE) {
-                firstFlagMs = tMs;
-            }
-            lastFlagMs = tMs;
+            firstFlagMs = firstFlagMs == Long.MIN_VALUE ? tMs : Math.min(firstFlagMs, tMs);
+            lastFlagMs = Math.max(lastFlagMs, tMs);
         }
     }
 
@@ -147,12 +144,8 @@ final class ConflictJudge {
                     continue;
                 }
                 Encounter e = encounter(a, b);
-                if (debug != null && (a.isVru() || b.isVru())) {
-                    User vr = a.isVru() ? a : b;
-                    User ve = a.isVru() ? b : a;
-                    e.note = String.format("vru %.1f,%.1f h=%.0f v=%.1f veh %.1f,%.1f h=%.0f v=%.1f", vr.x(), vr.y(), Math.toDegrees(vr.theta()), vr.speed(), ve.x(), ve.y(), Math.toDegrees(ve.theta()), ve.speed());
-                }
                 if (e.lastConditionMs == tMs - 500) {
+                    e.flag(tMs - 500);
                     e.flag(tMs);
                     double best = Math.min(ttc, e.lastConditionTtc);
                     if (Double.isNaN(e.minTtc) || best < e.minTtc) {
@@ -288,7 +281,7 @@ final class ConflictJudge {
         }
         Sample last = lastSample.get(u.id());
         List<Sample> cellList = grid.get(cx * cells + cy);
-        if (last != null && Math.hypot(last.x() - u.x(), last.y() - u.y()) < 0.3) {
+        if (last != null && u.speed() < 0.05 && Math.hypot(last.x() - u.x(), last.y() - u.y()) < 0.05) {
             List<Sample> lastCell = grid.get(cell(last.x()) * cells + cell(last.y()));
             lastCell.remove(last);
             Sample refreshed = new Sample(u, last.x(), last.y(), last.theta(), tMs);
@@ -340,15 +333,7 @@ final class ConflictJudge {
         }
     }
 
-    /** Describes each emitted encounter (movements, speeds, positions), for tuning the model; null = off. */
-    java.util.function.Consumer<String> debug;
-
     private GroundTruthConflict toConflict(Encounter e) {
-        if (debug != null) {
-            debug.accept("mv " + e.a.movement() + " v=" + String.format("%.1f", e.a.speed()) + " vs mv " + e.b.movement() + " v=" + String.format("%.1f", e.b.speed())
-                    + " ttc=" + e.minTtc + " pet=" + e.minPet + " at " + String.format("%.1f,%.1f / %.1f,%.1f", e.ttcX, e.ttcY, e.petX, e.petY)
-                    + " kind " + e.a.behaviour() + "/" + e.b.behaviour() + " " + e.note);
-        }
         User first = e.a;
         User second = e.b;
         if (first.isVru() || (!second.isVru() && Long.compareUnsigned(first.id(), second.id()) > 0)) {

@@ -28,6 +28,8 @@ final class IntersectionSim {
     private static final long PERCEPTION_MS = 800;
     /** Vehicles from one inbound lane keep following each other this far past the stop line, until their paths part. */
     private static final double SHARED_LANE_M = 22;
+    /** Through drivers prefer the inner lane, the outer one being shared with right turns (and trucks keep right). */
+    private static final double INNER_LANE_SHARE = 0.6;
 
     final Intersection intersection;
     final Layout layout;
@@ -134,10 +136,10 @@ final class IntersectionSim {
         List<ConflictJudge.User> out = new ArrayList<>(vehicles.size() + vrus.size());
         for (Vehicle v : vehicles) {
             out.add(new ConflictJudge.User(v.id, RoadUserKind.VEHICLE, v.x(), v.y(), v.theta(), v.v, v.yawRate(), v.length, v.width,
-                    v.behaviour, v.mv.index));
+                    v.behaviour));
         }
         for (Vru u : vrus) {
-            out.add(new ConflictJudge.User(u.id, RoadUserKind.of(u.type), u.x(), u.y(), u.theta(), u.v, 0, 0, 0, null, -1 - u.route.crosswalk()));
+            out.add(new ConflictJudge.User(u.id, RoadUserKind.of(u.type), u.x(), u.y(), u.theta(), u.v, 0, 0, 0, null));
         }
         return out;
     }
@@ -156,7 +158,7 @@ final class IntersectionSim {
                 } else if (r < d.leftTurnShare() + d.rightTurnShare()) {
                     mv = k * 4 + 3;
                 } else {
-                    mv = k * 4 + 1 + rng.nextInt(2);
+                    mv = k * 4 + (rng.nextDouble() < INNER_LANE_SHARE ? 1 : 2);
                 }
                 pending[layout.movements.get(mv).inboundLaneKey()].add(mv);
             }
@@ -191,7 +193,8 @@ final class IntersectionSim {
         SimulationConfig.Drivers dr = config.drivers();
         SimulationConfig.Demand d = config.demand();
         double throughShare = 1 - d.leftTurnShare() - d.rightTurnShare();
-        boolean truck = mv.turn == Turn.THROUGH && mv.inLane == 2 && throughShare > 0 && rng.nextDouble() < 2 * d.truckShare() / throughShare;
+        boolean truck = mv.turn == Turn.THROUGH && mv.inLane == 2 && throughShare > 0
+                && rng.nextDouble() < d.truckShare() / (throughShare * (1 - INNER_LANE_SHARE));
         double length = truck ? 8 + 2 * rng.nextDouble() : rng.nextDouble() < 0.8 ? 4.5 + 0.5 * rng.nextDouble() : 4.2 + 0.3 * rng.nextDouble();
         double width = truck ? 2.5 : 1.8 + 0.2 * rng.nextDouble();
         double speed = dr.desiredSpeedMps() + dr.speedSpreadMps() * (2 * rng.nextDouble() - 1) - (truck ? 1.5 : 0);
@@ -311,24 +314,19 @@ final class IntersectionSim {
     /** Where the front must stop (path arc length), or MAX_VALUE: signal, crosswalks, left-turn gaps, red-light runners. */
     private double stopTarget(Vehicle v, long tMs) {
         double target = Double.MAX_VALUE;
-        v.limitedBy = 0;
         if (!v.crossedStop) {
-            target = Math.min(target, signalTarget(v, tMs));
-            if (target < Double.MAX_VALUE) v.limitedBy = 1;
+            target = signalTarget(v, tMs);
         }
         for (CrosswalkCrossing c : v.mv.crosswalks) {
             if (v.front() < c.sEdge() + 0.5 && c.sEdge() - v.front() < 60) {
-                double t = crosswalkTarget(v, c, tMs);
-                if (t < target) { target = t; v.limitedBy = 2; }
+                target = Math.min(target, crosswalkTarget(v, c, tMs));
             }
         }
         if (v.mv.turn == Turn.LEFT && !v.runsRed && plan.vehicleLight(v.mv.approach, Turn.LEFT, tMs) != Light.PROTECTED) {
-            double t = permissiveLeftTarget(v, tMs);
-            if (t < target) { target = t; v.limitedBy = 3; }
+            target = Math.min(target, permissiveLeftTarget(v, tMs));
         }
         if (!v.runsRed) {
-            double t = foeTarget(v, tMs);
-            if (t < target) { target = t; v.limitedBy = 4; }
+            target = Math.min(target, foeTarget(v, tMs));
         }
         return target;
     }

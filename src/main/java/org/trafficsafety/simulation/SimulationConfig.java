@@ -111,11 +111,11 @@ public record SimulationConfig(
     /**
      * Demand at the peak hour (factor 1.0 of the profile); Poisson arrivals.
      *
-     * @param majorVehiclesPerHour per approach of the north–south street (default 650)
+     * @param majorVehiclesPerHour per approach of the north–south street (default 600)
      * @param minorVehiclesPerHour per approach of the east–west street (default 400)
      * @param leftTurnShare        share of arrivals turning left (default 0.15), in the left-turn lane
      * @param rightTurnShare       share turning right (default 0.15), from the outer lane
-     * @param truckShare           share of trucks and buses, 8–12 m long (default 0.05); they do not turn left
+     * @param truckShare           share of trucks and buses, 8–10 m long (default 0.03); they go straight, in the outer lane
      * @param vrusPerHour          pedestrians and cyclists per intersection (default 100)
      * @param cyclistShare         share of VRUs that are cyclists riding on sidewalks and crosswalks (default 0.15)
      * @param crossingShare        share of VRUs that cross one crosswalk; the rest walk past on the sidewalks (default 0.8)
@@ -136,7 +136,7 @@ public record SimulationConfig(
         }
 
         public static Demand defaults() {
-            return new Demand(650, 400, 0.15, 0.15, 0.05, 100, 0.15, 0.8, DemandProfile.weekday());
+            return new Demand(600, 400, 0.15, 0.15, 0.03, 100, 0.15, 0.8, DemandProfile.weekday());
         }
 
         public Demand withProfile(DemandProfile newProfile) {

@@ -101,28 +101,6 @@ public final class SimulationRun {
         }
     }
 
-    void debug(java.util.function.Consumer<String> sink) {
-        for (Part p : parts) {
-            p.judge().debug = sink;
-        }
-    }
-
-    String dump() {
-        StringBuilder b = new StringBuilder();
-        for (Part p : parts) {
-            for (Vehicle v : p.sim().vehicles) {
-                if (v.v < 0.1 && v.s > v.mv.sStop - 10) {
-                    b.append(String.format("%d mv%d s=%.1f (stop %.1f) lim=%d leader=%s gap=%.1f x=%.1f y=%.1f%n", p.sim().intersection.id(), v.mv.index, v.s, v.mv.sStop, v.limitedBy,
-                            v.leader == null ? "-" : "mv" + v.leader.mv.index + "@" + String.format("%.1f", v.leader.s), v.leaderGap, v.x(), v.y()));
-                }
-            }
-            for (Vru u : p.sim().vrus) {
-                b.append(String.format("%d vru cw%d s=%.1f start=%.1f started=%s v=%.1f x=%.1f y=%.1f%n", p.sim().intersection.id(), u.route.crosswalk(), u.s, u.route.sCrossStart(), u.started, u.v, u.x(), u.y()));
-            }
-        }
-        return b.toString();
-    }
-
     public SimulationStats stats() {
         return counters.snapshot();
     }

@@ -40,7 +40,6 @@ final class Vehicle {
     long reactUntilMs;
     Vehicle tailgatingLeader;
 
-    int limitedBy;
     Vehicle leader;
     double leaderGap;
 

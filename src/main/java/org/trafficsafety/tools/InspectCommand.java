@@ -90,7 +90,7 @@ public final class InspectCommand implements Callable<Integer> {
             public void onMessage(Message message) {
                 tally.messages.merge(message.type(), 1L, Long::sum);
                 if (json) {
-                    out.println(mapper.writeValueAsString(Map.of("type", message.type().key(), "message", message)));
+                    out.println(mapper.writeValueAsString(new JsonLine(message.type().key(), message)));
                 }
             }
 
@@ -113,6 +113,10 @@ public final class InspectCommand implements Callable<Integer> {
         });
         tally.rejected.putAll(counts.snapshot());
         return dialect[0];
+    }
+
+    /** One line of {@code --json} output: the type first, then the message's components. */
+    record JsonLine(String type, Message message) {
     }
 
     /** What one file (or all of them) held. */

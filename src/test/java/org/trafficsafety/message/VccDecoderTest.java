@@ -180,6 +180,16 @@ class VccDecoderTest {
     }
 
     @Test
+    void shouldAcceptAPsmBasicTypeGivenByName() {
+        Psm psm = Collected.decode(decoder, """
+                {"timestamp": 1000, "psmJson": {"basicType": "aPEDALCYCLIST", "msgCnt": 1, "id": 10722,
+                 "position": {"lat": 37.2, "lon": -80.4}, "speed": 4.08, "heading": 73.2375}}""", 0L).only(Psm.class);
+
+        assertThat(psm.basicType()).isEqualTo(VruType.CYCLIST);
+        assertThat(psm.speedMps()).isEqualTo(4.08);
+    }
+
+    @Test
     void shouldReuseOneSourceStringForRepeatedLocationNames() {
         String frame = Collected.resource("vcc/bsm-frame.json");
         Bsm first = Collected.decode(decoder, frame, 0L).get(0, Bsm.class);

@@ -129,8 +129,8 @@ public final class RecordedFiles implements AutoCloseable {
                 return;
             }
             put(batch);
-            done = true;
             put(END);
+            done = true; // only now: a reporter that sees it may join without waiting on a full queue
         }
 
         private void decode(MessageFileReader.Document document) {

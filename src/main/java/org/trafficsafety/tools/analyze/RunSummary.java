@@ -57,6 +57,12 @@ final class RunSummary {
         }
     }
 
+    /** A repeat of an accepted message: counted under "duplicate", not listed (it is no bad line). */
+    void duplicate() {
+        read++;
+        rejectedByReason.merge(RejectReason.DUPLICATE.label(), 1L, Long::sum);
+    }
+
     void late() {
         late++;
     }
@@ -67,6 +73,29 @@ final class RunSummary {
 
     void conflict(ConflictEvent event) {
         conflictsByType.merge(event.type(), 1L, Long::sum);
+    }
+
+    /** Counts what the analysis emits (conflicts by type, minutes, late messages) and passes it on. */
+    org.trafficsafety.analysis.AnalysisListener counting(org.trafficsafety.analysis.AnalysisListener downstream) {
+        return new org.trafficsafety.analysis.AnalysisListener() {
+            @Override
+            public void onConflict(ConflictEvent event) {
+                conflict(event);
+                downstream.onConflict(event);
+            }
+
+            @Override
+            public void onMinute(org.trafficsafety.analysis.SafetyIndexRow row) {
+                minute();
+                downstream.onMinute(row);
+            }
+
+            @Override
+            public void onLate(Message message) {
+                late();
+                downstream.onLate(message);
+            }
+        };
     }
 
     long read() {

@@ -95,23 +95,30 @@ final class TestCluster {
 
     synchronized String createDatabaseFromTemplate() {
         if (template == null) {
-            template = prefix + "template";
-            execute("postgres", "CREATE DATABASE " + template);
-            Flyway.configure().dataSource(url(template), user, password).load().migrate();
-            PGSimpleDataSource templateSource = new PGSimpleDataSource();
-            templateSource.setUrl(url(template));
-            templateSource.setUser(user);
-            templateSource.setPassword(password);
-            try {
-                new PartitionManager(templateSource, Clock.systemUTC(), TEMPLATE_RETENTION).ensurePartitions();
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot create partitions in " + template, e);
-            }
+            template = migratedTemplate();
         }
         String name = prefix + counter.incrementAndGet();
         execute("postgres", "CREATE DATABASE " + name + " TEMPLATE " + template + " STRATEGY FILE_COPY");
         databases.add(name);
         return url(name);
+    }
+
+    /** Migrates a template database once; a failure leaves no half-made template behind for later calls. */
+    private String migratedTemplate() {
+        String name = prefix + "template";
+        execute("postgres", "DROP DATABASE IF EXISTS " + name);
+        execute("postgres", "CREATE DATABASE " + name);
+        Flyway.configure().dataSource(url(name), user, password).load().migrate();
+        PGSimpleDataSource templateSource = new PGSimpleDataSource();
+        templateSource.setUrl(url(name));
+        templateSource.setUser(user);
+        templateSource.setPassword(password);
+        try {
+            new PartitionManager(templateSource, Clock.systemUTC(), TEMPLATE_RETENTION).ensurePartitions();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create partitions in " + name, e);
+        }
+        return name;
     }
 
     void stop() {
