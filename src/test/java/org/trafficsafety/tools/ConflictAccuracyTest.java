@@ -61,6 +61,6 @@ class ConflictAccuracyTest {
         assertThat(r.overall().precision()).isGreaterThanOrEqualTo(PRECISION_FLOOR);
     }
 
-    private static final double RECALL_FLOOR = 0.65;
-    private static final double PRECISION_FLOOR = 0.24;
+    private static final double RECALL_FLOOR = 0.80;
+    private static final double PRECISION_FLOOR = 0.85;
 }
