@@ -36,6 +36,9 @@ public final class ConflictDetector {
      * headings are this much below the minimum path angle.
      */
     private static final double PARALLEL_MARGIN_DEG = 10.0;
+    /** b's path is examined the two radii (plus 1 m) either side of its passage, at most this long, in steps. */
+    private static final long MAX_PATH_SPAN_MS = 3_000;
+    private static final long PATH_STEP_MS = 250;
 
     private final int intersectionId;
     private final LocalFrame frame;
@@ -50,6 +53,7 @@ public final class ConflictDetector {
     private final Motion entering = new Motion();
     private final Motion other = new Motion();
     private final Motion past = new Motion();
+    private final Motion probe = new Motion();
     private final double ttcStepS;
     private long nowMs = Long.MIN_VALUE;
     private long nextSweepMs = Long.MIN_VALUE;
@@ -150,7 +154,7 @@ public final class ConflictDetector {
     }
 
     private void evaluate(RoadUser a, long t, Consumer<ConflictEvent> sink) {
-        if (a.track.positionUncertaintyM() > parameters.maxPositionUncertaintyM()) {
+        if (a.track.positionUncertaintyM() > parameters.maxUncertaintyM(a.isVru())) {
             return;
         }
         a.track.stateAt(t, motionA);
@@ -161,7 +165,7 @@ public final class ConflictDetector {
             if (b == a || (a.isVru() && b.isVru())) {
                 continue;
             }
-            if (!b.track.covers(t) || b.track.positionUncertaintyM() > parameters.maxPositionUncertaintyM()
+            if (!b.track.covers(t) || b.track.positionUncertaintyM() > parameters.maxUncertaintyM(b.isVru())
                     || outOfReach(a, b, t, enteringS)) {
                 if (!a.pairs.isEmpty()) {
                     recordTtc(a, b, t, TimeToCollision.NONE, sink);
@@ -180,7 +184,7 @@ public final class ConflictDetector {
             if (distance2 <= ttcReach * ttcReach
                     && TimeToCollision.closingSpeedMps(motionA, motionB) >= parameters.closingSpeedMps(vru)
                     && (vru || inOneLaneIfParallel())) {
-                ttc = timeToCollision.compute(a, motionA, b, motionB, horizonS, ttcStepS);
+                ttc = timeToCollision.compute(a, motionA, b, motionB, horizonS, ttcStepS, parameters.ttcBodyMarginM());
             }
             recordTtc(a, b, t, ttc, sink);
             if (petPossible(a, b, t, distance2)) {
@@ -313,7 +317,7 @@ public final class ConflictDetector {
                         pathAngle = 180 - pathAngle;
                     }
                     double gap = (tau - s) / 1000.0;
-                    if (pathAngle >= minAngle && gap < best) {
+                    if (pathAngle >= minAngle && gap < best && pathsCross(a, b, s)) {
                         best = gap;
                         bestAt = tau;
                         bestHeadingDiff = headingDiff;
@@ -336,6 +340,51 @@ public final class ConflictDetector {
             pair.pet.offer(best, bestAt, bestHeadingDiff, bestMidE, bestMidN,
                     aFirst ? bestSpeedA : bestSpeedB, aFirst ? bestSpeedB : bestSpeedA);
         }
+    }
+
+    /**
+     * True when a's line of travel through its current spot (its heading, as far before and after as the two
+     * PET radii) crosses b's path around time s (as far either side as the radii plus a metre). Bodies of users passing side by side
+     * — a car turning away beside one going straight, a pedestrian beside a turning car — come within the PET
+     * radii without their paths crossing; that is proximity, not encroachment.
+     */
+    private boolean pathsCross(RoadUser a, RoadUser b, long s) {
+        double reach = a.petRadiusM() + b.petRadiusM();
+        double ax = entering.eastM();
+        double ay = entering.northM();
+        double ue = entering.sinHeading() * reach;
+        double un = entering.cosHeading() * reach;
+        long spanMs = Math.min(MAX_PATH_SPAN_MS, Math.round(1000 * (reach + 1.0) / Math.max(past.speedMps(), 0.5)));
+        long from = Math.max(s - spanMs, b.track.firstTimeMs());
+        long to = Math.min(s + spanMs, b.track.lastTimeMs() + parameters.track().maxExtrapolationMs());
+        b.track.stateAt(from, probe);
+        double px = probe.eastM();
+        double py = probe.northM();
+        for (long at = Math.min(from + PATH_STEP_MS, to); ; at = Math.min(at + PATH_STEP_MS, to)) {
+            b.track.stateAt(at, probe);
+            if (segmentsIntersect(ax - ue, ay - un, ax + ue, ay + un, px, py, probe.eastM(), probe.northM())) {
+                return true;
+            }
+            if (at >= to) {
+                return false;
+            }
+            px = probe.eastM();
+            py = probe.northM();
+        }
+    }
+
+    private static boolean segmentsIntersect(double x1, double y1, double x2, double y2,
+                                             double x3, double y3, double x4, double y4) {
+        double d1 = cross(x3, y3, x4, y4, x1, y1);
+        double d2 = cross(x3, y3, x4, y4, x2, y2);
+        double d3 = cross(x1, y1, x2, y2, x3, y3);
+        double d4 = cross(x1, y1, x2, y2, x4, y4);
+        return ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0));
+    }
+
+    /** z of (b - a) x (c - a). */
+    private static double cross(double ax, double ay, double bx, double by, double cx, double cy) {
+        return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
     }
 
     private Pair pairOf(RoadUser a, RoadUser b) {

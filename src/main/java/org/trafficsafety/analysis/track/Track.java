@@ -133,7 +133,9 @@ public final class Track {
         }
         double heading = filterHeading(dtS, headingDeg, yawRateDegS);
         double estimate = headingFilter.velocity();
-        yaw = Math.abs(estimate) < parameters.yawDeadbandRadS() ? 0.0 : clip(estimate, parameters.maxYawRateRadS());
+        // The dead band guards against yaw rates made of heading noise; a reported yaw rate is a measurement.
+        boolean noise = !Double.isFinite(yawRateDegS) && Math.abs(estimate) < parameters.yawDeadbandRadS();
+        yaw = noise ? 0.0 : clip(estimate, parameters.maxYawRateRadS());
         return heading;
     }
 
@@ -233,6 +235,11 @@ public final class Track {
 
     public long lastTimeMs() {
         return times[newest];
+    }
+
+    /** Time of the oldest kept sample. */
+    public long firstTimeMs() {
+        return times[index(size - 1)];
     }
 
     /** Time of the sample before the last one, or {@link #NO_TIME}. */
