@@ -84,7 +84,8 @@ final class PostEncroachment {
                 b.track.stateAt(tau, other);
                 double x = entering.eastM();
                 double y = entering.northM();
-                boolean otherStillThere = Footprints.discsOverlap(x, y, a.petRadiusM(), other.eastM(), other.northM(), b.petRadiusM());
+                boolean otherStillThere = Footprints.discsOverlap(x, y, a.petRadiusM(), other.eastM(), other.northM(),
+                        b.petRadiusM());
                 long s = otherStillThere ? Track.NO_TIME : b.track.latestTimeWithin(x, y, radius, tau - windowMs, tau);
                 if (s != Track.NO_TIME) {
                     b.track.stateAt(s, past);
