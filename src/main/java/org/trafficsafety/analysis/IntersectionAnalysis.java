@@ -113,7 +113,8 @@ final class IntersectionAnalysis {
             return;
         }
         frontierMs = newFrontierMs;
-        while (!pending.isEmpty() && pending.peek().eventTimeMs() <= frontierMs) {
+        // strictly before the frontier: a message at the frontier itself is still in time, and must join its instant
+        while (pending.peekTimeMs() < frontierMs) {
             feed(pending.poll());
         }
         detector.advanceTo(frontierMs, closedEvents);

@@ -9,6 +9,8 @@ import org.trafficsafety.config.InvalidSettingException;
 import org.trafficsafety.config.SourceSettings;
 import org.trafficsafety.message.Dialect;
 import org.trafficsafety.message.MessageDecoders;
+import org.trafficsafety.simulation.SimulationConfig;
+import org.trafficsafety.simulation.SimulatorSource;
 import org.trafficsafety.source.MessageSource;
 import org.trafficsafety.source.replay.ReplayRange;
 import org.trafficsafety.source.replay.ReplaySource;
@@ -31,9 +33,9 @@ final class CollectorSources {
     static MessageSource create(SourceSettings settings, EnvSettings env, ArchiveSettings archive) {
         return switch (settings.dataSource()) {
             case "vcc" -> vcc(settings);
+            case "simulator" -> new SimulatorSource(SimulationConfig.defaults());
             case "replay" -> ReplaySource.of(archive, archive.parquetStoragePath().resolve("replay-cache"), replayRange(env));
-            default -> throw new IllegalStateException("DATA_SOURCE=" + settings.dataSource()
-                    + " is not available to the collector in this build (simulator: use ./tsi demo)");
+            default -> throw new IllegalStateException("DATA_SOURCE=" + settings.dataSource() + " is not a source");
         };
     }
 

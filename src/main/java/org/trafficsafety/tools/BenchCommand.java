@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code tsi bench NAME}: the performance benchmarks whose figures docs/PERFORMANCE.md records. */
 @Command(name = "bench", description = "Run a benchmark and print its figures.",
         subcommands = {
+                VccStreamBenchmark.class,
                 ConflictBenchmark.class,
                 AccuracyBenchmark.class,
                 ParquetBenchCommand.class,

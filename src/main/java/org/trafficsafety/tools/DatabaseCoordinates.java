@@ -19,9 +19,9 @@ import org.trafficsafety.config.EnvSettings;
  * @param port     TCP port
  * @param database database name
  */
-record DatabaseCoordinates(String host, int port, String database, String user, String password) {
+public record DatabaseCoordinates(String host, int port, String database, String user, String password) {
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return jdbcUrl(database);
     }
 
@@ -30,7 +30,7 @@ record DatabaseCoordinates(String host, int port, String database, String user, 
     }
 
     /** @param startDemoCluster start ./var/pg when it is not running (else it must be) */
-    static DatabaseCoordinates locate(boolean startDemoCluster) throws IOException, InterruptedException {
+    public static DatabaseCoordinates locate(boolean startDemoCluster) throws IOException, InterruptedException {
         if (System.getenv("DB_HOST") != null) {
             DatabaseSettings db = DatabaseSettings.from(EnvSettings.fromSystemEnvironment());
             return new DatabaseCoordinates(db.host(), db.port(), db.name(), db.user(), db.password());

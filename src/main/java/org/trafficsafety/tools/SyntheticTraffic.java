@@ -77,7 +77,22 @@ public final class SyntheticTraffic {
         }
         Message[] messages = out.toArray(new Message[0]);
         Arrays.sort(messages, Comparator.comparingLong(Message::receivedAtMs));
+        // re-created in receipt order, so that they lie in memory as a decoder would have allocated them
+        for (int i = 0; i < messages.length; i++) {
+            messages[i] = copy(messages[i]);
+        }
         return messages;
+    }
+
+    private static Message copy(Message m) {
+        return switch (m) {
+            case Bsm b -> new Bsm(b.id(), b.msgCnt(), b.secMark(), b.eventTimeMs(), b.receivedAtMs(), b.latitude(),
+                    b.longitude(), b.elevationM(), b.speedMps(), b.headingDeg(), b.accelLonMps2(), b.accelLatMps2(),
+                    b.yawRateDegS(), b.wheelBrakes(), b.lengthM(), b.widthM(), b.source());
+            case Psm p -> new Psm(p.id(), p.msgCnt(), p.secMark(), p.eventTimeMs(), p.receivedAtMs(), p.basicType(),
+                    p.latitude(), p.longitude(), p.elevationM(), p.speedMps(), p.headingDeg(), p.source());
+            default -> m;
+        };
     }
 
     /** Approaches 0/1 (east/west) are green in the first half of the cycle, 2/3 (north/south) in the second. */

@@ -15,8 +15,10 @@ import picocli.CommandLine.Command;
                 FakeVccCommand.class,
                 ArchiveCommand.class,
                 ValidateCommand.class,
+                DemoCommand.class,
                 org.trafficsafety.tools.analyze.AnalyzeCommand.class,
                 org.trafficsafety.tools.simulate.SimulateCommand.class,
+                org.trafficsafety.tools.analyze.IngestCommand.class,
         })
 public final class Tsi implements Runnable {
 

@@ -15,7 +15,7 @@ class ReorderBufferProperties {
 
     /** Whatever the arrival order, and however adds and releases interleave, messages leave in event order. */
     @Property(seed = "9", tries = 300)
-    void shouldReleaseInEventOrder(@ForAll @Size(max = 200) List<@IntRange(min = 0, max = 5_000) Integer> offsetsMs,
+    void shouldReleaseInEventOrder(@ForAll @Size(max = 200) List<@IntRange(min = 0, max = 3_000) Integer> offsetsMs,
             @ForAll @IntRange(min = 1, max = 50) int releaseEvery) {
         ReorderBuffer buffer = new ReorderBuffer(IntersectionAnalysis.EVENT_ORDER);
         List<Message> released = new ArrayList<>();
@@ -28,7 +28,7 @@ class ReorderBufferProperties {
             buffer.add(EngineFixtures.bsm(i, t, 0, 0, 10));
             if (i % releaseEvery == 0) {
                 releasedUpTo = Math.max(releasedUpTo, t - 1_000);
-                while (!buffer.isEmpty() && buffer.peek().eventTimeMs() <= releasedUpTo) {
+                while (buffer.peekTimeMs() < releasedUpTo) {
                     released.add(buffer.poll());
                 }
             }

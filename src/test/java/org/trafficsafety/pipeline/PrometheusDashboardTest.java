@@ -95,6 +95,9 @@ class PrometheusDashboardTest {
 
     @Test
     void shouldShowTheCollectorReceivingFromTheVccStreamInHealth() throws Exception {
+        // the fake server pushes to connected sockets only
+        await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(get("/health")).path("collector")
+                .path("source").path("connected").asBoolean());
         long now = System.currentTimeMillis();
         Message[] messages = new SyntheticTraffic(Intersection.seeded().subList(0, 1), 3, 1, 2, 7).generate(now - 20_000, 20_000);
         for (Message m : messages) {

@@ -49,18 +49,19 @@ class ConflictAccuracyTest {
     }
 
     @Test
-    void shouldKeepTheMeasuredAccuracyOnHalfASimulatedHour() {
+    void shouldKeepTheMeasuredAccuracyOnASimulatedHour() {
         ConflictAccuracy.Settings defaults = ConflictAccuracy.Settings.defaults();
-        ConflictAccuracy.Result r = ConflictAccuracy.run(new ConflictAccuracy.Settings(1, 0.5, defaults.bsmPeriodMs(),
+        ConflictAccuracy.Result r = ConflictAccuracy.run(new ConflictAccuracy.Settings(1, 1.0, defaults.bsmPeriodMs(),
                 defaults.psmPeriodMs(), defaults.gpsSigmaM(), defaults.toleranceMs(), defaults.parameters()));
 
-        // Floors a little below the figures measured at this seed (docs/methodology.md); the detector is
-        // deterministic, so a drop means a change in the method or in the simulator.
+        // Measured at this seed: precision 0.76, recall 0.82 (docs/methodology.md). The floors leave 0.1 for
+        // changes of the simulator's traffic (its ground truth moves with it); a larger drop means the method
+        // or the ground truth got worse.
         assertThat(r.overall().truth()).isPositive();
         assertThat(r.overall().recall()).isGreaterThanOrEqualTo(RECALL_FLOOR);
         assertThat(r.overall().precision()).isGreaterThanOrEqualTo(PRECISION_FLOOR);
     }
 
-    private static final double RECALL_FLOOR = 0.65;
-    private static final double PRECISION_FLOOR = 0.24;
+    private static final double RECALL_FLOOR = 0.70;
+    private static final double PRECISION_FLOOR = 0.70;
 }

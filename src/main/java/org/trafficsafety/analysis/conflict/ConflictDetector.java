@@ -31,11 +31,6 @@ public final class ConflictDetector {
     private static final long SWEEP_INTERVAL_MS = 500;
     /** A pair with no flag and no evaluation for this long holds nothing worth keeping. */
     private static final long STALE_PAIR_MS = 2_000;
-    /**
-     * Paths of two users that are not turning stay parallel only up to heading noise: PET is skipped when their
-     * headings are this much below the minimum path angle.
-     */
-    private static final double PARALLEL_MARGIN_DEG = 10.0;
 
     private final int intersectionId;
     private final LocalFrame frame;
@@ -45,11 +40,9 @@ public final class ConflictDetector {
     private final List<Pair> pairs = new ArrayList<>();
     private final List<ConflictEvent> closing = new ArrayList<>();
     private final TimeToCollision timeToCollision = new TimeToCollision();
+    private final PostEncroachment postEncroachment;
     private final Motion motionA = new Motion();
     private final Motion motionB = new Motion();
-    private final Motion entering = new Motion();
-    private final Motion other = new Motion();
-    private final Motion past = new Motion();
     private final double ttcStepS;
     private long nowMs = Long.MIN_VALUE;
     private long nextSweepMs = Long.MIN_VALUE;
@@ -65,6 +58,7 @@ public final class ConflictDetector {
         this.frame = frame;
         this.parameters = parameters;
         this.ttcStepS = parameters.ttcStepMs() / 1000.0;
+        this.postEncroachment = new PostEncroachment(parameters);
     }
 
     /**
@@ -150,7 +144,7 @@ public final class ConflictDetector {
     }
 
     private void evaluate(RoadUser a, long t, Consumer<ConflictEvent> sink) {
-        if (a.track.positionUncertaintyM() > parameters.maxPositionUncertaintyM()) {
+        if (a.track.positionUncertaintyM() > parameters.maxUncertaintyM(a.isVru())) {
             return;
         }
         a.track.stateAt(t, motionA);
@@ -161,7 +155,7 @@ public final class ConflictDetector {
             if (b == a || (a.isVru() && b.isVru())) {
                 continue;
             }
-            if (!b.track.covers(t) || b.track.positionUncertaintyM() > parameters.maxPositionUncertaintyM()
+            if (!b.track.covers(t) || b.track.positionUncertaintyM() > parameters.maxUncertaintyM(b.isVru())
                     || outOfReach(a, b, t, enteringS)) {
                 if (!a.pairs.isEmpty()) {
                     recordTtc(a, b, t, TimeToCollision.NONE, sink);
@@ -180,11 +174,12 @@ public final class ConflictDetector {
             if (distance2 <= ttcReach * ttcReach
                     && TimeToCollision.closingSpeedMps(motionA, motionB) >= parameters.closingSpeedMps(vru)
                     && (vru || inOneLaneIfParallel())) {
-                ttc = timeToCollision.compute(a, motionA, b, motionB, horizonS, ttcStepS);
+                ttc = timeToCollision.compute(a, motionA, b, motionB, horizonS, ttcStepS, parameters.ttcBodyMarginM());
             }
             recordTtc(a, b, t, ttc, sink);
-            if (petPossible(a, b, t, distance2)) {
-                evaluatePet(a, b, t, parameters.petThresholdS(vru), sink);
+            if (postEncroachment.possible(a, motionA, b, motionB, t, distance2)
+                    && postEncroachment.measure(a, b, t, parameters.petThresholdS(vru))) {
+                recordPet(a, b, t, sink);
             }
         }
     }
@@ -257,85 +252,14 @@ public final class ConflictDetector {
         }
     }
 
-    /**
-     * Cheap necessary conditions for a PET flag of a entering b's recent path: a moved, the paths may cross at
-     * the minimum angle, and the two paths over the window come within the bodies' reach of each other (each
-     * path stays within its recent maximum speed times the window of the current position).
-     */
-    private boolean petPossible(RoadUser a, RoadUser b, long t, double distance2) {
-        if (a.track.recentMaxSpeedMps() < parameters.petMinSpeedMps()) {
-            return false;
-        }
-        if (a.track.yawRateRadS() == 0 && b.track.yawRateRadS() == 0) {
-            double angle = Math.abs(Track.angleDifference(motionA.headingDeg(), motionB.headingDeg()));
-            if (angle > 90) {
-                angle = 180 - angle;
-            }
-            if (angle < parameters.petMinPathAngleDeg() - PARALLEL_MARGIN_DEG) {
-                return false;
-            }
-        }
-        long previous = a.track.previousTimeMs();
-        double entering = previous == Track.NO_TIME ? 0 : (t - previous) / 1000.0;
-        double window = entering + parameters.petThresholdS(a.isVru() || b.isVru());
-        double reach = a.track.recentMaxSpeedMps() * entering + b.track.recentMaxSpeedMps() * window
-                + a.petRadiusM() + b.petRadiusM();
-        return distance2 <= reach * reach;
-    }
-
-    private void evaluatePet(RoadUser a, RoadUser b, long t, double thresholdS, Consumer<ConflictEvent> sink) {
-        long step = parameters.petStepMs();
-        long previous = a.track.previousTimeMs();
-        long from = previous == Track.NO_TIME ? t : Math.min(t, previous + step);
-        long windowMs = Math.round(thresholdS * 1000.0);
-        double radius = a.petRadiusM() + b.petRadiusM();
-        double minAngle = parameters.petMinPathAngleDeg();
-        double best = Double.POSITIVE_INFINITY;
-        long bestAt = 0;
-        double bestHeadingDiff = 0;
-        double bestMidE = 0;
-        double bestMidN = 0;
-        double bestSpeedA = 0;
-        double bestSpeedB = 0;
-        for (long tau = from; ; tau = Math.min(t, tau + step)) {
-            a.track.stateAt(tau, entering);
-            if (entering.speedMps() >= parameters.petMinSpeedMps() && b.track.covers(tau)) {
-                b.track.stateAt(tau, other);
-                double x = entering.eastM();
-                double y = entering.northM();
-                boolean otherStillThere = Footprints.discsOverlap(x, y, a.petRadiusM(), other.eastM(), other.northM(), b.petRadiusM());
-                long s = otherStillThere ? Track.NO_TIME : b.track.latestTimeWithin(x, y, radius, tau - windowMs, tau);
-                if (s != Track.NO_TIME) {
-                    b.track.stateAt(s, past);
-                    double headingDiff = Track.angleDifference(entering.headingDeg(), past.headingDeg());
-                    double pathAngle = Math.abs(headingDiff);
-                    if (pathAngle > 90) {
-                        pathAngle = 180 - pathAngle;
-                    }
-                    double gap = (tau - s) / 1000.0;
-                    if (pathAngle >= minAngle && gap < best) {
-                        best = gap;
-                        bestAt = tau;
-                        bestHeadingDiff = headingDiff;
-                        bestMidE = (x + past.eastM()) / 2;
-                        bestMidN = (y + past.northM()) / 2;
-                        bestSpeedA = entering.speedMps();
-                        bestSpeedB = past.speedMps();
-                    }
-                }
-            }
-            if (tau >= t) {
-                break;
-            }
-        }
-        if (best <= thresholdS) {
-            Pair pair = pairOf(a, b);
-            pair.lastEvaluatedMs = t;
-            flag(pair, bestAt, bestAt, sink);
-            boolean aFirst = pair.first == a;
-            pair.pet.offer(best, bestAt, bestHeadingDiff, bestMidE, bestMidN,
-                    aFirst ? bestSpeedA : bestSpeedB, aFirst ? bestSpeedB : bestSpeedA);
-        }
+    private void recordPet(RoadUser a, RoadUser b, long t, Consumer<ConflictEvent> sink) {
+        PostEncroachment pet = postEncroachment;
+        Pair pair = pairOf(a, b);
+        pair.lastEvaluatedMs = t;
+        flag(pair, pet.atMs, pet.atMs, sink);
+        boolean aFirst = pair.first == a;
+        pair.pet.offer(pet.gapS, pet.atMs, pet.headingDifferenceDeg, pet.midEastM, pet.midNorthM,
+                aFirst ? pet.enteringSpeedMps : pet.otherSpeedMps, aFirst ? pet.otherSpeedMps : pet.enteringSpeedMps);
     }
 
     private Pair pairOf(RoadUser a, RoadUser b) {

@@ -14,11 +14,14 @@ import org.trafficsafety.analysis.track.TrackParameters;
  * @param vehicleClosingSpeedMps   ... and the pair closes at least this fast, m/s
  * @param vruTtcThresholdS         vehicle–VRU conflict when TTC is at most this, s
  * @param vruClosingSpeedMps       ... and the pair closes at least this fast, m/s
+ * @param ttcBodyMarginM           for TTC every body is shrunk by this much on each side: two smoothed tracks
+ *                                  are each about 0.5 m off, so bodies that only graze may not touch at all, m
  * @param parallelMaxLateralOffsetM between vehicles on parallel headings (within 30 deg of the same or the
  *                                  opposite direction) TTC counts only within this lateral offset of their
  *                                  centres, i.e. in the same lane, m
- * @param maxPositionUncertaintyM  a track whose smoothed position is less certain than this (a fresh one) takes
- *                                  part in no evaluation yet, m
+ * @param maxVehicleUncertaintyM   a vehicle track whose smoothed position is less certain than this (a fresh
+ *                                  one) takes part in no evaluation yet, m
+ * @param maxVruUncertaintyM       the same for a VRU (PSMs come at 1 Hz, so their tracks settle less), m
  * @param persistenceMs            the TTC condition must hold at evaluations at least this far apart, ms
  * @param petMinPathAngleDeg       PET only between paths crossing at least this angle (undirected), degrees
  * @param vehiclePetThresholdS     vehicle–vehicle conflict when PET is at most this, s
@@ -38,8 +41,10 @@ public record ConflictParameters(
         double vehicleClosingSpeedMps,
         double vruTtcThresholdS,
         double vruClosingSpeedMps,
+        double ttcBodyMarginM,
         double parallelMaxLateralOffsetM,
-        double maxPositionUncertaintyM,
+        double maxVehicleUncertaintyM,
+        double maxVruUncertaintyM,
         long persistenceMs,
         double petMinPathAngleDeg,
         double vehiclePetThresholdS,
@@ -58,7 +63,11 @@ public record ConflictParameters(
         requirePositive("vruRadiusM", vruRadiusM);
         requirePositive("ttcStepMs", ttcStepMs);
         requirePositive("parallelMaxLateralOffsetM", parallelMaxLateralOffsetM);
-        requirePositive("maxPositionUncertaintyM", maxPositionUncertaintyM);
+        if (!(ttcBodyMarginM >= 0 && ttcBodyMarginM < 1)) {
+            throw new IllegalArgumentException("ttcBodyMarginM must be within 0..1 m, was " + ttcBodyMarginM);
+        }
+        requirePositive("maxVehicleUncertaintyM", maxVehicleUncertaintyM);
+        requirePositive("maxVruUncertaintyM", maxVruUncertaintyM);
         requirePositive("vehicleTtcThresholdS", vehicleTtcThresholdS);
         requirePositive("vruTtcThresholdS", vruTtcThresholdS);
         requirePositive("vehiclePetThresholdS", vehiclePetThresholdS);
@@ -77,11 +86,13 @@ public record ConflictParameters(
 
     /**
      * The design's defaults: TTC 1.5 s / 3.0 s, closing 1 / 0.5 m/s, 0.5 s persistence, PET 1.0 s / 2.0 s at 30°,
-     * 5 s merge; plus a 1.2 m same-lane tolerance for parallel vehicles (half a lane less the noise of a pair).
+     * 5 s merge; plus the noise guards measured against the simulator (docs/methodology.md): bodies shrunk by
+     * 0.3 m for TTC, a 1.2 m same-lane tolerance for parallel vehicles, tracks settled to 0.75 m (vehicles) and
+     * 0.9 m (VRUs).
      */
     public static ConflictParameters defaults() {
         return new ConflictParameters(TrackParameters.defaults(), 4.8, 1.9, 0.5, 100,
-                1.5, 1.0, 3.0, 0.5, 1.2, 0.9, 500,
+                1.5, 1.0, 3.0, 0.5, 0.3, 1.2, 0.75, 0.9, 500,
                 30.0, 1.0, 2.0, 0.5, 100,
                 5_000, 5_000);
     }
@@ -93,6 +104,10 @@ public record ConflictParameters(
 
     double closingSpeedMps(boolean involvesVru) {
         return involvesVru ? vruClosingSpeedMps : vehicleClosingSpeedMps;
+    }
+
+    double maxUncertaintyM(boolean vru) {
+        return vru ? maxVruUncertaintyM : maxVehicleUncertaintyM;
     }
 
     double petThresholdS(boolean involvesVru) {

@@ -11,15 +11,19 @@ final class TimeToCollision {
 
     /** Returned when the bodies do not meet within the horizon. */
     static final double NONE = Double.POSITIVE_INFINITY;
+    private static final double MIN_HALF_M = 0.1;
 
     private final Motion first = new Motion();
     private final Motion second = new Motion();
+    private double margin;
 
     /**
      * @param a, b      the users; their motions are copied from ma and mb (which are left untouched)
+     * @param marginM   every body is shrunk by this much on each side (a guard against position noise)
      * @return TTC in seconds, or {@link #NONE}
      */
-    double compute(RoadUser a, Motion ma, RoadUser b, Motion mb, double horizonS, double stepS) {
+    double compute(RoadUser a, Motion ma, RoadUser b, Motion mb, double horizonS, double stepS, double marginM) {
+        margin = marginM;
         first.copyFrom(ma);
         second.copyFrom(mb);
         double reach = a.boundingRadiusM() + b.boundingRadiusM();
@@ -37,22 +41,27 @@ final class TimeToCollision {
         return NONE;
     }
 
+    private double shrink(double halfM) {
+        return Math.max(MIN_HALF_M, halfM - margin);
+    }
+
     private boolean overlap(RoadUser a, RoadUser b) {
         if (!a.isVru() && !b.isVru()) {
             return Footprints.rectanglesOverlap(first.eastM(), first.northM(), first.sinHeading(), first.cosHeading(),
-                    a.halfLengthM, a.halfWidthM, second.eastM(), second.northM(), second.sinHeading(),
-                    second.cosHeading(), b.halfLengthM, b.halfWidthM);
+                    shrink(a.halfLengthM), shrink(a.halfWidthM), second.eastM(), second.northM(), second.sinHeading(),
+                    second.cosHeading(), shrink(b.halfLengthM), shrink(b.halfWidthM));
         }
         if (!a.isVru()) {
             return Footprints.rectangleDiscOverlap(first.eastM(), first.northM(), first.sinHeading(), first.cosHeading(),
-                    a.halfLengthM, a.halfWidthM, second.eastM(), second.northM(), b.halfLengthM);
+                    shrink(a.halfLengthM), shrink(a.halfWidthM), second.eastM(), second.northM(), shrink(b.halfLengthM));
         }
         if (!b.isVru()) {
             return Footprints.rectangleDiscOverlap(second.eastM(), second.northM(), second.sinHeading(),
-                    second.cosHeading(), b.halfLengthM, b.halfWidthM, first.eastM(), first.northM(), a.halfLengthM);
+                    second.cosHeading(), shrink(b.halfLengthM), shrink(b.halfWidthM), first.eastM(), first.northM(),
+                    shrink(a.halfLengthM));
         }
-        return Footprints.discsOverlap(first.eastM(), first.northM(), a.halfLengthM,
-                second.eastM(), second.northM(), b.halfLengthM);
+        return Footprints.discsOverlap(first.eastM(), first.northM(), shrink(a.halfLengthM),
+                second.eastM(), second.northM(), shrink(b.halfLengthM));
     }
 
     /** Rate at which the centres approach each other now, m/s (negative when they separate). */

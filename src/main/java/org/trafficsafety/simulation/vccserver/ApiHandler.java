@@ -36,7 +36,7 @@ final class ApiHandler extends Handler.Abstract {
         log.record(path);
         faults.delay();
         if (faults.takeFailure()) {
-            return answer(response, callback, 500, JSON, "{\"detail\":\"injected failure\"}");
+            return answer(response, callback, faults.failureStatus(), JSON, "{\"detail\":\"injected failure\"}");
         }
         if ("/api/auth/client".equals(path)) {
             return authenticate(request, response, callback);

@@ -152,7 +152,12 @@ public final class FakeVccServer implements AutoCloseable {
 
     /** Fault: answer the next {@code requests} HTTP requests (any endpoint) with 500. */
     public void failNextRequests(int requests) {
-        faults.failNext(requests);
+        failNextRequests(requests, 500);
+    }
+
+    /** Fault: answer the next {@code requests} HTTP requests (any endpoint) with {@code status}, e.g. 503 or 429. */
+    public void failNextRequests(int requests, int status) {
+        faults.failNext(requests, status);
     }
 
     /** Fault: wait this long before answering each HTTP request ({@link Duration#ZERO} to stop). */

@@ -20,12 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * HTTP access to the VCC Public API v3.1 for one set of client credentials: OAuth client-credentials token
  * (cached, renewed before expiry and once after a 401), at least {@code minRequestSpacing} between requests,
- * connect/read timeouts, and jittered exponential retries after 5xx answers and I/O errors. Thread-safe; the
+ * connect/read timeouts, and jittered exponential retries after 5xx and 429 answers and I/O errors. Thread-safe; the
  * poll and stream sources share one instance. Close it to release the HTTP client's threads.
  */
 public final class VccApiClient implements AutoCloseable {
 
     static final String AUTH_PATH = "/api/auth/client";
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private final VccSettings settings;
     private final InstantSource clock;
@@ -198,7 +199,7 @@ public final class VccApiClient implements AutoCloseable {
             rateLimiter.acquire();
             counters.requests.incrementAndGet();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 500) {
+            if (response.statusCode() >= 500 || response.statusCode() == TOO_MANY_REQUESTS) {
                 if (retry < settings.maxRetries()) {
                     return new Answer(response, true);
                 }

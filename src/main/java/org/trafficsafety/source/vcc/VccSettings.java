@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param readTimeout         time allowed for an answer to a request
  * @param minRequestSpacing   minimum time between two requests to VCC (its terms ask for 100 ms)
  * @param tokenRenewBefore    renew the access token this long before it expires (capped at half its lifetime)
- * @param maxRetries          retries of a request after a 5xx answer or an I/O error (0 = none)
+ * @param maxRetries          retries of a request after a 5xx or 429 answer or an I/O error (0 = none)
  * @param retryBaseDelay      first retry delay; doubles per retry, jittered to 50..100 %
  * @param retryMaxDelay       cap on one retry delay
  * @param silentSocketTimeout a WebSocket with no frame (not even a keep-alive) for this long is reconnected

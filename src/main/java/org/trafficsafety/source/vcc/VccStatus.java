@@ -26,7 +26,7 @@ public record VccStatus(VccMode mode, boolean connected, long tokenExpiresAtMs, 
 
     /**
      * @param requests       HTTP requests sent (auth, REST, keys), retries included
-     * @param retries        requests repeated after a 5xx answer or an I/O error
+     * @param retries        requests repeated after a 5xx or 429 answer or an I/O error
      * @param unauthorized   401 answers to API requests (each triggers one token renewal and retry)
      * @param tokenRenewals  tokens fetched after the first (before expiry or after a 401)
      * @param reconnects     WebSocket connections opened after the first one of their channel

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 import org.trafficsafety.analysis.AnalysisEngine;
@@ -65,27 +66,36 @@ public final class RecordedAnalysis {
         RunSummary summary = new RunSummary();
         List<ConflictEvent> conflicts = new ArrayList<>();
         List<SafetyIndexRow> rows = new ArrayList<>();
-        AnalysisListener collect = new AnalysisListener() {
+        AnalysisListener collect = summary.counting(new AnalysisListener() {
             @Override
             public void onConflict(ConflictEvent event) {
                 conflicts.add(event);
-                summary.conflict(event);
             }
 
             @Override
             public void onMinute(SafetyIndexRow row) {
                 rows.add(row);
-                summary.minute();
             }
 
             @Override
             public void onLate(Message message) {
-                summary.late();
             }
-        };
-        TrailingHistoryPrior prior = new TrailingHistoryPrior();
-        AnalysisEngine engine = new AnalysisEngine(intersections, settings, () -> constants, prior, collect,
-                (intersection, geometry) -> { });
+        });
+        AnalysisEngine engine = new AnalysisEngine(intersections, settings, () -> constants, new TrailingHistoryPrior(),
+                collect, (intersection, geometry) -> { });
+        read(files, decoder, summary, engine::onMessage, progress);
+        engine.flush();
+        return new Result(conflicts, rows, summary);
+    }
+
+    /**
+     * Reads the files, merges them in event-time order, drops duplicates and hands each accepted message to
+     * {@code accepted}, counting everything in {@code summary}.
+     *
+     * @param progress told the running count of messages read, every 65,536 messages and at the end
+     */
+    static void read(List<Path> files, MessageDecoder decoder, RunSummary summary, Consumer<Message> accepted,
+                     LongConsumer progress) {
         try (RecordedFiles input = new RecordedFiles(files, decoder, DISORDER_BOUND_MS,
                 r -> summary.rejected(r.file(), r.line(), r.type(), r.reason(), r.detail()))) {
             // duplicates across files (one message relayed by two RSUs) meet here, next to each other in the merge
@@ -93,7 +103,7 @@ public final class RecordedAnalysis {
                 @Override
                 public void onMessage(Message message) {
                     summary.accepted(message);
-                    engine.onMessage(message);
+                    accepted.accept(message);
                 }
 
                 @Override
@@ -111,8 +121,6 @@ public final class RecordedAnalysis {
             }
             progress.accept(n);
         }
-        engine.flush();
-        return new Result(conflicts, rows, summary);
     }
 
     /** Writes conflicts.csv, indices.csv, conflicts.parquet, indices.parquet and summary.json into {@code dir}. */

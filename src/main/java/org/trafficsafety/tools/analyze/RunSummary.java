@@ -75,6 +75,29 @@ final class RunSummary {
         conflictsByType.merge(event.type(), 1L, Long::sum);
     }
 
+    /** Counts what the analysis emits (conflicts by type, minutes, late messages) and passes it on. */
+    org.trafficsafety.analysis.AnalysisListener counting(org.trafficsafety.analysis.AnalysisListener downstream) {
+        return new org.trafficsafety.analysis.AnalysisListener() {
+            @Override
+            public void onConflict(ConflictEvent event) {
+                conflict(event);
+                downstream.onConflict(event);
+            }
+
+            @Override
+            public void onMinute(org.trafficsafety.analysis.SafetyIndexRow row) {
+                minute();
+                downstream.onMinute(row);
+            }
+
+            @Override
+            public void onLate(Message message) {
+                late();
+                downstream.onLate(message);
+            }
+        };
+    }
+
     long read() {
         return read;
     }

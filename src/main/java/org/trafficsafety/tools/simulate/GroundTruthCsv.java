@@ -3,8 +3,17 @@ package org.trafficsafety.tools.simulate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+
+import org.trafficsafety.analysis.ConflictType;
+import org.trafficsafety.analysis.RoadUserKind;
+import org.trafficsafety.simulation.RiskyBehaviour;
 
 import org.trafficsafety.simulation.GroundTruthConflict;
 
@@ -46,6 +55,44 @@ public final class GroundTruthCsv implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads a log written by this class back (for scoring a detector against it). */
+    public static List<GroundTruthConflict> read(Path file) throws IOException {
+        List<GroundTruthConflict> out = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+            throw new IOException(file + ": not a ground-truth log (header must be " + HEADER + ")");
+        }
+        for (int n = 1; n < lines.size(); n++) {
+            String[] f = lines.get(n).split(",", -1);
+            try {
+                out.add(new GroundTruthConflict(Integer.parseInt(f[3]), Long.parseUnsignedLong(f[6]), kind(f[8]),
+                        Long.parseUnsignedLong(f[9]), kind(f[11]), RiskyBehaviour.valueOf(f[4].toUpperCase(Locale.ROOT)),
+                        type(f[5]), Instant.parse(f[0]).toEpochMilli(), Double.parseDouble(f[14]), Double.parseDouble(f[15]),
+                        Instant.parse(f[1]).toEpochMilli(), Instant.parse(f[2]).toEpochMilli(), optional(f[12]), optional(f[13])));
+            } catch (RuntimeException e) {
+                throw new IOException(file + ":" + (n + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private static RoadUserKind kind(String label) {
+        return RoadUserKind.valueOf(label.toUpperCase(Locale.ROOT));
+    }
+
+    private static ConflictType type(String label) {
+        for (ConflictType t : ConflictType.values()) {
+            if (t.label().equals(label)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown conflict type '" + label + "'");
+    }
+
+    private static double optional(String v) {
+        return v.isEmpty() ? Double.NaN : Double.parseDouble(v);
     }
 
     private static String number(double v) {

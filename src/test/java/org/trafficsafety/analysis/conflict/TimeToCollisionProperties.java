@@ -51,7 +51,7 @@ class TimeToCollisionProperties {
     private double ttc(RoadUserKind kindA, State a, RoadUserKind kindB, State b) {
         RoadUser userA = new RoadUser(1, kindA, parameters);
         RoadUser userB = new RoadUser(2, kindB, parameters);
-        return new TimeToCollision().compute(userA, a.motion(), userB, b.motion(), HORIZON_S, STEP_S);
+        return new TimeToCollision().compute(userA, a.motion(), userB, b.motion(), HORIZON_S, STEP_S, 0.0);
     }
 
     @Property(seed = "20261124")

@@ -29,7 +29,7 @@ class TimeToCollisionTest {
         Motion a = motion(0, 0, 90, 10, 0);
         Motion b = motion(30, 0, 270, 10, 0);
 
-        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S)).isCloseTo(1.3, within(1e-9));
+        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S, 0.0)).isCloseTo(1.3, within(1e-9));
         assertThat(TimeToCollision.closingSpeedMps(a, b)).isCloseTo(20.0, within(1e-9));
     }
 
@@ -41,7 +41,7 @@ class TimeToCollisionTest {
         Motion a = motion(-20, 0, 90, 10, 0);
         Motion b = motion(0, -20, 0, 10, 0);
 
-        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S)).isCloseTo(1.7, within(1e-9));
+        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S, 0.0)).isCloseTo(1.7, within(1e-9));
     }
 
     @Test
@@ -51,8 +51,8 @@ class TimeToCollisionTest {
         Motion leader = motion(0, 0, 90, 15, 0);
         Motion follower = motion(-12, 0, 90, 20, 0);
 
-        assertThat(ttc.compute(car1, leader, car2, follower, 1.5, STEP_S)).isCloseTo(1.5, within(1e-9));
-        assertThat(ttc.compute(car1, leader, car2, follower, 1.4, STEP_S)).isEqualTo(TimeToCollision.NONE);
+        assertThat(ttc.compute(car1, leader, car2, follower, 1.5, STEP_S, 0.0)).isCloseTo(1.5, within(1e-9));
+        assertThat(ttc.compute(car1, leader, car2, follower, 1.4, STEP_S, 0.0)).isEqualTo(TimeToCollision.NONE);
     }
 
     @Test
@@ -61,7 +61,7 @@ class TimeToCollisionTest {
         Motion a = motion(0, 0, 90, 15, 0);
         Motion b = motion(-10, 3.5, 90, 20, 0);
 
-        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S)).isEqualTo(TimeToCollision.NONE);
+        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S, 0.0)).isEqualTo(TimeToCollision.NONE);
     }
 
     @Test
@@ -70,7 +70,7 @@ class TimeToCollisionTest {
         Motion a = motion(0, 0, 90, 0, 0);
         Motion b = motion(0, 3, 90, 0, 0);
 
-        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S)).isEqualTo(TimeToCollision.NONE);
+        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S, 0.0)).isEqualTo(TimeToCollision.NONE);
         assertThat(TimeToCollision.closingSpeedMps(a, b)).isZero();
     }
 
@@ -80,7 +80,7 @@ class TimeToCollisionTest {
         Motion a = motion(0, 0, 90, 5, 0);
         Motion b = motion(4.0, 0.5, 90, 2, 0);
 
-        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S)).isZero();
+        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S, 0.0)).isZero();
     }
 
     @Test
@@ -94,8 +94,8 @@ class TimeToCollisionTest {
         Motion straight = motion(0, 0, 0, 10, 0);
         Motion standing = motion(3.493, 11.293, 0, 0, 0);
 
-        assertThat(ttc.compute(car1, turning, car2, standing, 3.0, STEP_S)).isCloseTo(0.8, within(0.1 + 1e-9));
-        assertThat(ttc.compute(car1, straight, car2, standing, 3.0, STEP_S)).isEqualTo(TimeToCollision.NONE);
+        assertThat(ttc.compute(car1, turning, car2, standing, 3.0, STEP_S, 0.0)).isCloseTo(0.8, within(0.1 + 1e-9));
+        assertThat(ttc.compute(car1, straight, car2, standing, 3.0, STEP_S, 0.0)).isEqualTo(TimeToCollision.NONE);
     }
 
     @Test
@@ -106,7 +106,7 @@ class TimeToCollisionTest {
         Motion car = motion(0, 0, 90, 10, 0);
         Motion walker = motion(10, -3, 0, 1.5, 0);
 
-        assertThat(ttc.compute(car1, car, pedestrian, walker, 3.0, STEP_S)).isCloseTo(1.1, within(1e-9));
-        assertThat(ttc.compute(pedestrian, walker, car1, car, 3.0, STEP_S)).isCloseTo(1.1, within(1e-9));
+        assertThat(ttc.compute(car1, car, pedestrian, walker, 3.0, STEP_S, 0.0)).isCloseTo(1.1, within(1e-9));
+        assertThat(ttc.compute(pedestrian, walker, car1, car, 3.0, STEP_S, 0.0)).isCloseTo(1.1, within(1e-9));
     }
 }

@@ -120,6 +120,17 @@ class VccApiClientTest {
     }
 
     @Test
+    void shouldRetryTooManyRequestsLikeAServerError() {
+        VccApiClient api = clientOnFakeTime(settings("secret").withMinRequestSpacing(Duration.ZERO));
+        api.get(BSM_CURRENT);
+
+        server.failNextRequests(2, 429);
+
+        assertThat(api.get(BSM_CURRENT)).isEqualTo("[]");
+        assertThat(api.counters().snapshot().retries()).isEqualTo(2);
+    }
+
+    @Test
     void shouldSpaceRealRequestsByAtLeastTheMinimumInterval() {
         client = new VccApiClient(settings("secret").withMinRequestSpacing(Duration.ofMillis(100)),
                 InstantSource.system(), Sleeper.SYSTEM, new SplittableRandom(1));
