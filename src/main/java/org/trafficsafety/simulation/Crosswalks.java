@@ -2,7 +2,6 @@ package org.trafficsafety.simulation;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.trafficsafety.message.VruType;
 import org.trafficsafety.simulation.Layout.CrosswalkCrossing;
 import org.trafficsafety.simulation.Layout.Turn;
 import org.trafficsafety.simulation.SignalPlan.Walk;
@@ -123,26 +122,6 @@ final class Crosswalks {
     }
 
     double vruSpeed(Vru u, long tMs) {
-        return Math.min(intendedSpeed(u, tMs), cornerSpeed(u));
-    }
-
-    /**
-     * Cyclists slow down near a corner, as real ones do, so that 3 s of straight riding never takes them more than
-     * 3.5 m past it (the kerb is 4 m away); at full speed a straight-line prediction from the corner runs across the
-     * road.
-     */
-    private static double cornerSpeed(Vru u) {
-        if (u.type != VruType.CYCLIST) {
-            return u.desiredSpeed;
-        }
-        double fromCorner = Math.abs(u.s - u.route.sCrossStart());
-        if (u.crosses()) {
-            fromCorner = Math.min(fromCorner, Math.abs(u.s - u.route.sCrossEnd()));
-        }
-        return (fromCorner + 3.5) / 3.0;
-    }
-
-    private double intendedSpeed(Vru u, long tMs) {
         if (!u.crosses() || u.s >= u.route.sCrossEnd()) {
             return u.desiredSpeed;
         }

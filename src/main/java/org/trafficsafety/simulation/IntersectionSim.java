@@ -23,8 +23,6 @@ final class IntersectionSim {
     static final double DT = TrafficSimulator.STEP_MS / 1000.0;
     private static final double EMERGENCY_DECEL = 9.0;
     private static final long PERCEPTION_MS = 800;
-    /** A front less than this past the stop line is an overshoot while stopping: the red still holds it. */
-    private static final double STOP_LINE_OVERSHOOT_M = 1.0;
     /** Vehicles from one inbound lane keep following each other this far past the stop line, until their paths part. */
     private static final double SHARED_LANE_M = 22;
     /** Through drivers prefer the inner lane, the outer one being shared with right turns (and trucks keep right). */
@@ -93,14 +91,7 @@ final class IntersectionSim {
             Vehicle v = it.next();
             integrate(v);
             if (!v.crossedStop && v.front() >= v.mv.sStop) {
-                v.crossedStop = true;
-                v.crossedStopAtMs = next;
-            }
-            if (!v.redChecked && v.front() >= v.mv.sStop + STOP_LINE_OVERSHOOT_M) {
-                v.redChecked = true;
-                if (plan.vehicleLight(v.mv.approach, v.mv.turn, next) == Light.RED) {
-                    counters.redCrossings++;
-                }
+                crossStopLine(v, next);
             }
             if (v.s >= v.mv.path.length()) {
                 it.remove();
@@ -128,6 +119,14 @@ final class IntersectionSim {
         } else {
             v.s += v.v * DT + 0.5 * v.acc * DT * DT;
             v.v = nv;
+        }
+    }
+
+    private void crossStopLine(Vehicle v, long tMs) {
+        v.crossedStop = true;
+        v.crossedStopAtMs = tMs;
+        if (plan.vehicleLight(v.mv.approach, v.mv.turn, tMs) == Light.RED) {
+            counters.redCrossings++;
         }
     }
 
@@ -314,7 +313,7 @@ final class IntersectionSim {
     /** Where the front must stop (path arc length), or MAX_VALUE: signal, crosswalks, left-turn gaps, red-light runners. */
     private double stopTarget(Vehicle v, long tMs) {
         double target = Double.MAX_VALUE;
-        if (v.front() < v.mv.sStop + STOP_LINE_OVERSHOOT_M) {
+        if (!v.crossedStop) {
             target = signalTarget(v, tMs);
         }
         for (CrosswalkCrossing c : v.mv.crosswalks) {
@@ -348,9 +347,7 @@ final class IntersectionSim {
             }
             return v.yellowDecision == Vehicle.STOP ? v.mv.sStop : Double.MAX_VALUE;
         }
-        boolean canStop = dist > 0 && v.v * v.v / (2 * dist) <= config.drivers().maxStopDecelMps2();
-        if (v.yellowDecision == Vehicle.GO && !canStop) {
-            // went on yellow and cannot stop now; one held up since (behind a slower leader) stops after all
+        if (v.yellowDecision == Vehicle.GO) {
             return Double.MAX_VALUE;
         }
         if (!v.redDecided && v.mv.turn == Turn.THROUGH && v.v > 8 && dist > 0
@@ -444,7 +441,7 @@ final class IntersectionSim {
                     continue;
                 }
                 double tClear = (mc.sOther() + Layout.CLEARANCE_M + 1.5 * Math.max(o.v, 2) - o.s) / Math.max(o.v, 4);
-                double tArrive = timeToReach(v, mc.sClear());
+                double tArrive = (mc.sClear() - v.s) / Math.max(v.v, 0.1);
                 if (tArrive < tClear + 1.5) {
                     target = Math.min(target, mc.sClear() + v.length / 2);
                 }

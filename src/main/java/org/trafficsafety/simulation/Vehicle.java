@@ -29,7 +29,6 @@ final class Vehicle {
     boolean nonYield;
     boolean yieldDecided;
     boolean crossedStop;
-    boolean redChecked;
     long crossedStopAtMs;
 
     double forcedDecel;
