@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.trafficsafety.analysis.AnalysisEngine;
 import org.trafficsafety.analysis.AnalysisSettings;
 import org.trafficsafety.analysis.Intersection;
-import org.trafficsafety.analysis.index.NormalizationConstants;
 import org.trafficsafety.analysis.index.TrailingHistoryPrior;
 import org.trafficsafety.api.HealthSection;
 import org.trafficsafety.config.EnvSettings;
@@ -25,10 +24,11 @@ import org.trafficsafety.config.StorageSettings;
 import org.trafficsafety.source.MessageSource;
 import org.trafficsafety.store.archive.ArchiveSettings;
 import org.trafficsafety.store.db.IntersectionWriter;
+import org.trafficsafety.store.db.NormalizationConstantsReader;
 
 /**
  * Wires the collector when {@code COLLECTOR_ENABLED=true}: the source {@code DATA_SOURCE} names, the analysis engine
- * (the intersections table, shipped normalization constants, in-memory EB prior, {@code EB_K}), the isolated sinks and
+ * (the intersections table, the normalization constants in force, in-memory EB prior, {@code EB_K}), the isolated sinks and
  * the {@code collector} section of /health. Spring starts it after the database is migrated and closes it on
  * shutdown, which flushes everything.
  */
@@ -41,6 +41,11 @@ public class PipelineConfiguration {
     @Bean
     PipelineSettings pipelineSettings(EnvSettings env, StorageSettings storage) {
         return PipelineSettings.from(env, storage);
+    }
+
+    @Bean
+    ConstantsInForce constantsInForce(HikariDataSource dataSource, FlywayMigrationInitializer flywayInitializer) {
+        return new ConstantsInForce(new NormalizationConstantsReader(dataSource), Clock.systemUTC());
     }
 
     @Bean
@@ -79,12 +84,13 @@ public class PipelineConfiguration {
      */
     @Bean(destroyMethod = "close")
     Collector collector(MessageSource collectorSource, CollectorSinks sinks, CollectorSettings collectorSettings, PipelineMetrics metrics,
-                        EnvSettings env, HikariDataSource dataSource, FlywayMigrationInitializer flywayInitializer) {
+                        EnvSettings env, HikariDataSource dataSource, FlywayMigrationInitializer flywayInitializer,
+                        ConstantsInForce constants) {
         AnalysisSettings analysis = AnalysisSettings.defaults().withEbK(env.decimal("EB_K", 50, 0.001, 1_000_000));
         TrailingHistoryPrior prior = new TrailingHistoryPrior();
         List<Intersection> intersections = knownIntersections(dataSource);
         return new Collector(collectorSource,
-                (output, newIntersections) -> new AnalysisEngine(intersections, analysis, NormalizationConstants::defaults, prior,
+                (output, newIntersections) -> new AnalysisEngine(intersections, analysis, constants, prior,
                         output, newIntersections),
                 sinks, collectorSettings, metrics, Clock.systemUTC());
     }
