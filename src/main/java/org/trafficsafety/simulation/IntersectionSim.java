@@ -13,7 +13,6 @@ import org.trafficsafety.simulation.Layout.Movement;
 import org.trafficsafety.simulation.Layout.MovementConflict;
 import org.trafficsafety.simulation.Layout.Turn;
 import org.trafficsafety.simulation.SignalPlan.Light;
-import org.trafficsafety.simulation.SignalPlan.Walk;
 
 /**
  * One intersection's micro-simulation, advanced in 100 ms steps: arrivals, IDM car following, signal compliance,
@@ -23,9 +22,9 @@ final class IntersectionSim {
 
     static final double DT = TrafficSimulator.STEP_MS / 1000.0;
     private static final double EMERGENCY_DECEL = 9.0;
-    /** A vehicle that would need more than this to stop before a crosswalk goes on; VRUs assume the same. */
-    private static final double YIELD_MAX_DECEL = 4.0;
     private static final long PERCEPTION_MS = 800;
+    /** A front less than this past the stop line is an overshoot while stopping: the red still holds it. */
+    private static final double STOP_LINE_OVERSHOOT_M = 1.0;
     /** Vehicles from one inbound lane keep following each other this far past the stop line, until their paths part. */
     private static final double SHARED_LANE_M = 22;
     /** Through drivers prefer the inner lane, the outer one being shared with right turns (and trucks keep right). */
@@ -48,8 +47,8 @@ final class IntersectionSim {
     private final List<Vehicle>[] byMovement = new List[16];
     @SuppressWarnings("unchecked")
     private final List<Vehicle>[] outbound = new List[8];
-    private long nextHardBrakingMs = Long.MIN_VALUE;
-    private long nextTailgatingMs = Long.MIN_VALUE;
+    private final Crosswalks crosswalks;
+    private final RiskInjector risk;
 
     IntersectionSim(Intersection intersection, Layout layout, SimulationConfig config, SplittableRandom rng, IdSource ids, Counters counters) {
         this.intersection = intersection;
@@ -60,6 +59,8 @@ final class IntersectionSim {
         this.counters = counters;
         SignalPlan probe = new SignalPlan(config.signals(), 0);
         this.plan = new SignalPlan(config.signals(), rng.nextLong(probe.cycleMs() / 1000) * 1000);
+        this.crosswalks = new Crosswalks(vehicles, vrus, plan, config, rng, counters);
+        this.risk = new RiskInjector(vehicles, config, rng, counters);
         for (int i = 0; i < 12; i++) {
             pending[i] = new ArrayDeque<>();
             inbound[i] = new ArrayList<>();
@@ -80,19 +81,26 @@ final class IntersectionSim {
         arriveVrus(factor);
         enterVehicles();
         assignLeaders();
-        scheduleInjections(tMs);
+        risk.step(tMs);
         for (Vehicle v : vehicles) {
             v.acc = acceleration(v, tMs);
         }
         for (Vru u : vrus) {
-            u.v = vruSpeed(u, tMs);
+            u.v = crosswalks.vruSpeed(u, tMs);
         }
         long next = tMs + TrafficSimulator.STEP_MS;
         for (Iterator<Vehicle> it = vehicles.iterator(); it.hasNext(); ) {
             Vehicle v = it.next();
             integrate(v);
             if (!v.crossedStop && v.front() >= v.mv.sStop) {
-                crossStopLine(v, next);
+                v.crossedStop = true;
+                v.crossedStopAtMs = next;
+            }
+            if (!v.redChecked && v.front() >= v.mv.sStop + STOP_LINE_OVERSHOOT_M) {
+                v.redChecked = true;
+                if (plan.vehicleLight(v.mv.approach, v.mv.turn, next) == Light.RED) {
+                    counters.redCrossings++;
+                }
             }
             if (v.s >= v.mv.path.length()) {
                 it.remove();
@@ -120,14 +128,6 @@ final class IntersectionSim {
         } else {
             v.s += v.v * DT + 0.5 * v.acc * DT * DT;
             v.v = nv;
-        }
-    }
-
-    private void crossStopLine(Vehicle v, long tMs) {
-        v.crossedStop = true;
-        v.crossedStopAtMs = tMs;
-        if (plan.vehicleLight(v.mv.approach, v.mv.turn, tMs) == Light.RED) {
-            counters.redCrossings++;
         }
     }
 
@@ -294,7 +294,7 @@ final class IntersectionSim {
             acc = Math.min(acc, idm(v, v0, stopAt + v.minGap - 0.5 - v.front(), v.v));
         }
         if (!v.nonYield && !v.runsRed) {
-            double cap = crosswalkSpeedCap(v);
+            double cap = crosswalks.crosswalkSpeedCap(v);
             if (v.v > cap) {
                 acc = Math.min(acc, (cap - v.v) / 0.5);
             }
@@ -314,12 +314,12 @@ final class IntersectionSim {
     /** Where the front must stop (path arc length), or MAX_VALUE: signal, crosswalks, left-turn gaps, red-light runners. */
     private double stopTarget(Vehicle v, long tMs) {
         double target = Double.MAX_VALUE;
-        if (!v.crossedStop) {
+        if (v.front() < v.mv.sStop + STOP_LINE_OVERSHOOT_M) {
             target = signalTarget(v, tMs);
         }
         for (CrosswalkCrossing c : v.mv.crosswalks) {
             if (v.front() < c.sEdge() + 0.5 && c.sEdge() - v.front() < 60) {
-                target = Math.min(target, crosswalkTarget(v, c, tMs));
+                target = Math.min(target, crosswalks.crosswalkTarget(v, c, tMs));
             }
         }
         if (v.mv.turn == Turn.LEFT && !v.runsRed && plan.vehicleLight(v.mv.approach, Turn.LEFT, tMs) != Light.PROTECTED) {
@@ -348,7 +348,9 @@ final class IntersectionSim {
             }
             return v.yellowDecision == Vehicle.STOP ? v.mv.sStop : Double.MAX_VALUE;
         }
-        if (v.yellowDecision == Vehicle.GO) {
+        boolean canStop = dist > 0 && v.v * v.v / (2 * dist) <= config.drivers().maxStopDecelMps2();
+        if (v.yellowDecision == Vehicle.GO && !canStop) {
+            // went on yellow and cannot stop now; one held up since (behind a slower leader) stops after all
             return Double.MAX_VALUE;
         }
         if (!v.redDecided && v.mv.turn == Turn.THROUGH && v.v > 8 && dist > 0
@@ -365,95 +367,6 @@ final class IntersectionSim {
             }
         }
         return v.mv.sStop;
-    }
-
-    private static final int CLEAR = 0;
-    private static final int BLOCKED = 1;
-    /** Blocked by a VRU that reaches the vehicle's path within about 3 s: where a non-yielding driver makes a conflict. */
-    private static final int CLOSE = 2;
-    private static final int IN_CORRIDOR = 3;
-
-    /** Whether a VRU on (or stepping onto) the crosswalk is near enough to the vehicle's crossing point to yield to. */
-    private int crosswalkState(Vehicle v, CrosswalkCrossing c, long tMs) {
-        int state = CLEAR;
-        boolean committed = committedTo(v, c);
-        for (Vru u : vrus) {
-            if (u.route.crosswalk() != c.crosswalk() || !(u.onCrosswalk() || (!committed && aboutToCross(u, tMs)))) {
-                continue;
-            }
-            double along = (u.lambda() - c.lambda()) * u.route.lambdaSign();
-            if (along > -(5 + 8 * u.desiredSpeed) && along < 2.9 + 2.5 * u.desiredSpeed + v.width / 2) {
-                state = Math.max(state, BLOCKED);
-            }
-            if (u.onCrosswalk() && along > -(2 + 3 * u.desiredSpeed) && along < 1.5 + v.width / 2) {
-                state = Math.max(state, CLOSE);
-            }
-            if (u.onCrosswalk() && Math.abs(u.lambda() - c.lambda()) < v.width / 2 + 1.0) {
-                state = IN_CORRIDOR;
-            }
-        }
-        return state;
-    }
-
-    private double crosswalkTarget(Vehicle v, CrosswalkCrossing c, long tMs) {
-        int state = crosswalkState(v, c, tMs);
-        if (state == CLEAR) {
-            return Double.MAX_VALUE;
-        }
-        boolean inCorridor = state == IN_CORRIDOR;
-        double dist = c.sEdge() - v.front();
-        if (!v.yieldDecided && v.mv.turn != Turn.THROUGH && state >= CLOSE && dist < 30 && v.v > 1) {
-            v.yieldDecided = true;
-            counters.yieldDecisions++;
-            if (rng.nextDouble() < config.risk().turnNonYieldProbability()) {
-                v.nonYield = true;
-                if (v.behaviour == null) {
-                    v.behaviour = RiskyBehaviour.TURN_VS_PEDESTRIAN;
-                }
-                counters.injected[RiskyBehaviour.TURN_VS_PEDESTRIAN.ordinal()]++;
-            }
-        }
-        if (v.nonYield || v.runsRed) {
-            return inCorridor ? c.sCentre() - 1.5 : Double.MAX_VALUE;
-        }
-        boolean farSide = c.crosswalk() != v.mv.approach;
-        if (farSide && !v.crossedStop) {
-            double toStopLine = v.mv.sStop - v.front();
-            if (toStopLine > 0 && v.v * v.v / (2 * toStopLine) <= YIELD_MAX_DECEL) {
-                return v.mv.sStop;
-            }
-        }
-        boolean canStop = dist > 0 && v.v * v.v / (2 * dist) <= YIELD_MAX_DECEL;
-        return canStop || v.v < 0.5 ? c.sEdge() : (inCorridor ? c.sCentre() - 1.5 : Double.MAX_VALUE);
-    }
-
-    /**
-     * The speed at which a vehicle approaching a crosswalk with a VRU on it that could reach the vehicle's path keeps
-     * more than 3 s from it: drivers slow down near crossing pedestrians even when they will stop anyway.
-     */
-    private double crosswalkSpeedCap(Vehicle v) {
-        double cap = Double.MAX_VALUE;
-        for (CrosswalkCrossing c : v.mv.crosswalks) {
-            double dist = c.sCentre() - v.front();
-            if (v.front() > c.sEdge() - 0.3 || dist > 50) {
-                continue;
-            }
-            for (Vru u : vrus) {
-                if (u.route.crosswalk() == c.crosswalk() && u.onCrosswalk()
-                        && Math.abs(u.lambda() - c.lambda()) < v.width / 2 + 1.5 + 3.2 * u.desiredSpeed) {
-                    cap = Math.min(cap, Math.max(0, (dist - 2.0) / 3.3));
-                }
-            }
-        }
-        return cap;
-    }
-
-    private boolean aboutToCross(Vru u, long tMs) {
-        if (!u.crosses() || u.started || u.s < u.route.sCrossStart() - 5) {
-            return false;
-        }
-        Walk w = plan.walk(u.route.crosswalk(), tMs);
-        return w == Walk.WALK || (w == Walk.FLASHING_DONT_WALK && u.lateStart);
     }
 
     private double permissiveLeftTarget(Vehicle v, long tMs) {
@@ -482,7 +395,7 @@ final class IntersectionSim {
             return Double.MAX_VALUE;
         }
         for (CrosswalkCrossing c : v.mv.crosswalks) {
-            if (c.sEdge() > waitAt && crosswalkState(v, c, tMs) != CLEAR) {
+            if (c.sEdge() > waitAt && crosswalks.crosswalkState(v, c, tMs) != Crosswalks.CLEAR) {
                 gapTooShort = true;
             }
         }
@@ -531,167 +444,12 @@ final class IntersectionSim {
                     continue;
                 }
                 double tClear = (mc.sOther() + Layout.CLEARANCE_M + 1.5 * Math.max(o.v, 2) - o.s) / Math.max(o.v, 4);
-                double tArrive = (mc.sClear() - v.s) / Math.max(v.v, 0.1);
+                double tArrive = timeToReach(v, mc.sClear());
                 if (tArrive < tClear + 1.5) {
                     target = Math.min(target, mc.sClear() + v.length / 2);
                 }
             }
         }
         return target;
-    }
-
-    // ---------------------------------------------------------------- injected behaviour
-
-    private void scheduleInjections(long tMs) {
-        SimulationConfig.Risk risk = config.risk();
-        if (nextHardBrakingMs == Long.MIN_VALUE) {
-            nextHardBrakingMs = tMs + exponentialMs(risk.hardBrakingPerHour());
-            nextTailgatingMs = tMs + exponentialMs(risk.tailgatingPerHour());
-        }
-        if (tMs >= nextHardBrakingMs && tryHardBraking(tMs)) {
-            nextHardBrakingMs = tMs + exponentialMs(risk.hardBrakingPerHour());
-        }
-        if (tMs >= nextTailgatingMs && tryTailgating()) {
-            nextTailgatingMs = tMs + exponentialMs(risk.tailgatingPerHour());
-        }
-        for (Vehicle v : vehicles) {
-            Vehicle leader = v.tailgatingLeader;
-            if (leader == null) {
-                continue;
-            }
-            if (v.leader != leader || leader.front() > leader.mv.sStop - 20) {
-                v.tailgatingLeader = null;
-            } else if (v.v > 5 && (v.leaderGap / v.v < 0.9 || leader.front() > leader.mv.sStop - 35) && tMs >= leader.forcedUntilMs) {
-                brake(leader, v, 4.5 + rng.nextDouble(), 1500 + rng.nextInt(500), 1400 + rng.nextInt(400), tMs);
-                v.tailgatingLeader = null;
-            }
-        }
-    }
-
-    private long exponentialMs(double perHour) {
-        if (perHour <= 0) {
-            return Long.MAX_VALUE / 4;
-        }
-        return (long) (-Math.log(1 - rng.nextDouble()) / perHour * 3_600_000L);
-    }
-
-    /**
-     * A leader far enough from the stop line with a follower within 2.5 s brakes at 6.5–8 m/s^2 for 1.5–2.5 s; the
-     * follower is distracted and reacts only after 1.6–2.0 s.
-     */
-    private boolean tryHardBraking(long tMs) {
-        for (Vehicle f : vehicles) {
-            Vehicle l = f.leader;
-            if (l != null && l.mv.inboundLaneKey() == f.mv.inboundLaneKey() && l.front() < l.mv.sStop - 30 && l.s > 10
-                    && l.v > 10 && f.v > 10 && f.leaderGap / f.v < 2.5 && l.behaviour == null && f.behaviour == null) {
-                l.behaviour = RiskyBehaviour.HARD_BRAKING;
-                f.behaviour = RiskyBehaviour.HARD_BRAKING;
-                brake(l, f, 6.5 + 1.5 * rng.nextDouble(), 1500 + rng.nextInt(1000), 1600 + rng.nextInt(400), tMs);
-                counters.injected[RiskyBehaviour.HARD_BRAKING.ordinal()]++;
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A follower on an approach takes a 0.5 s time gap and a 3 m/s higher speed; once it is within 0.9 s (or the pair
-     * nears the stop line) its leader slows at 4.5–5.5 m/s^2, and the tailgater reacts after 1.4–1.8 s.
-     */
-    private boolean tryTailgating() {
-        for (Vehicle f : vehicles) {
-            Vehicle l = f.leader;
-            if (l != null && l.mv.inboundLaneKey() == f.mv.inboundLaneKey() && l.front() < l.mv.sStop - 45 && l.s > 5
-                    && l.v > 9 && f.v > 9 && f.leaderGap / f.v < 2.5 && l.behaviour == null && f.behaviour == null) {
-                l.behaviour = RiskyBehaviour.TAILGATING;
-                f.behaviour = RiskyBehaviour.TAILGATING;
-                f.timeGap = 0.5;
-                f.desiredSpeed += 3;
-                f.tailgatingLeader = l;
-                counters.injected[RiskyBehaviour.TAILGATING.ordinal()]++;
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void brake(Vehicle leader, Vehicle follower, double decel, long durationMs, long reactionMs, long tMs) {
-        leader.forcedDecel = decel;
-        leader.forcedUntilMs = tMs + durationMs;
-        follower.phantomLeader = leader;
-        follower.phantomS = leader.s;
-        follower.phantomV = leader.v;
-        follower.phantomAtMs = tMs;
-        follower.reactUntilMs = tMs + reactionMs;
-    }
-
-    // ---------------------------------------------------------------- VRUs
-
-    private double vruSpeed(Vru u, long tMs) {
-        if (!u.crosses() || u.s >= u.route.sCrossEnd()) {
-            return u.desiredSpeed;
-        }
-        if (!u.started) {
-            if (u.s + u.desiredSpeed * DT < u.route.sCrossStart()) {
-                return u.desiredSpeed;
-            }
-            Walk w = plan.walk(u.route.crosswalk(), tMs);
-            if (w == Walk.FLASHING_DONT_WALK && !u.lateDecided) {
-                u.lateDecided = true;
-                u.lateStart = rng.nextDouble() < config.risk().vruLateStartProbability();
-            }
-            boolean mayGo = w == Walk.WALK || (w == Walk.FLASHING_DONT_WALK && u.lateStart);
-            if (!mayGo || vehicleCommitted(u.route.crosswalk())) {
-                u.s = Math.max(u.s, Math.min(u.route.sCrossStart(), u.s + u.desiredSpeed * DT));
-                return 0;
-            }
-            u.started = true;
-            return u.desiredSpeed;
-        }
-        return threatened(u) ? 0 : u.desiredSpeed;
-    }
-
-    /** A vehicle that will not (or cannot) stop before the crosswalk, or is on it: VRUs wait for it. */
-    private boolean vehicleCommitted(int crosswalk) {
-        for (Vehicle v : vehicles) {
-            for (CrosswalkCrossing c : v.mv.crosswalks) {
-                if (c.crosswalk() == crosswalk && committedTo(v, c)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether a vehicle goes through a crosswalk ahead before VRUs still at the curb: it is on it, moving in the box
-     * towards it, or too close to stop comfortably. Vehicles yield to VRUs already crossing in any case.
-     */
-    private static boolean committedTo(Vehicle v, CrosswalkCrossing c) {
-        if (v.rear() > c.sCentre() + 6) {
-            return false;
-        }
-        double dist = c.sEdge() - v.front();
-        return dist < -0.3 || (v.v > 1 && (v.crossedStop || dist < v.v * v.v / (2 * 3.0) + v.v));
-    }
-
-    private boolean threatened(Vru u) {
-        double lambda = u.lambda();
-        for (Vehicle v : vehicles) {
-            if (v.v <= 1) {
-                continue;
-            }
-            for (CrosswalkCrossing c : v.mv.crosswalks) {
-                if (c.crosswalk() != u.route.crosswalk() || v.rear() > c.sCentre() + 2) {
-                    continue;
-                }
-                double dist = c.sEdge() - v.front();
-                boolean going = dist < 0.5 || v.v * v.v / (2 * dist) > 3.5;
-                if (going && dist / v.v < 2.5 && Math.abs(lambda + u.route.lambdaSign() * 0.8 - c.lambda()) < v.width / 2 + 1.5) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

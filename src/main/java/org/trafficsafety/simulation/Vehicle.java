@@ -29,6 +29,7 @@ final class Vehicle {
     boolean nonYield;
     boolean yieldDecided;
     boolean crossedStop;
+    boolean redChecked;
     long crossedStopAtMs;
 
     double forcedDecel;

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StartupValidationTest {
 
     @ParameterizedTest
-    @CsvSource({"DB_PORT, abc", "POSTGRESQL_READ_PERCENT, 150", "DATA_SOURCE, kafka", "RETENTION_REALTIME_HOURS, 0"})
+    @CsvSource({"DB_PORT, abc", "POSTGRESQL_READ_PERCENT, 150", "DATA_SOURCE, kafka", "RETENTION_REALTIME_HOURS, 0", "PORT, 70000"})
     void shouldFailStartupNamingTheVariable(String variable, String value) {
         SpringApplicationBuilder application = new SpringApplicationBuilder(TrafficSafetyApplication.class)
                 .web(WebApplicationType.NONE)

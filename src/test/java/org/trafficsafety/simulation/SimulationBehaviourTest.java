@@ -85,10 +85,11 @@ class SimulationBehaviourTest {
             }
         });
 
-        // measured: about 3 per intersection-hour at peak, nearly all vehicle-VRU TTC at corners (docs/simulator.md)
-        assertThat(conflicts).hasSizeLessThanOrEqualTo(8);
+        // measured: 1-3 per intersection-hour at a flat peak, all vehicle-VRU TTC of a right turn's constant-turn-rate
+        // prediction reaching a pedestrian on the receiving sidewalk (docs/simulator.md)
+        assertThat(conflicts).hasSizeLessThanOrEqualTo(5);
         assertThat(conflicts).allMatch(c -> c.kind() == RiskyBehaviour.UNPLANNED);
-        assertThat(conflicts.stream().filter(c -> !c.involvesVru()).count()).isLessThanOrEqualTo(2);
+        assertThat(conflicts).allMatch(GroundTruthConflict::involvesVru);
     }
 
     @Test

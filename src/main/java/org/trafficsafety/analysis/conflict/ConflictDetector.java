@@ -31,14 +31,6 @@ public final class ConflictDetector {
     private static final long SWEEP_INTERVAL_MS = 500;
     /** A pair with no flag and no evaluation for this long holds nothing worth keeping. */
     private static final long STALE_PAIR_MS = 2_000;
-    /**
-     * Paths of two users that are not turning stay parallel only up to heading noise: PET is skipped when their
-     * headings are this much below the minimum path angle.
-     */
-    private static final double PARALLEL_MARGIN_DEG = 10.0;
-    /** b's path is examined the two radii (plus 1 m) either side of its passage, at most this long, in steps. */
-    private static final long MAX_PATH_SPAN_MS = 3_000;
-    private static final long PATH_STEP_MS = 250;
 
     private final int intersectionId;
     private final LocalFrame frame;
@@ -48,12 +40,9 @@ public final class ConflictDetector {
     private final List<Pair> pairs = new ArrayList<>();
     private final List<ConflictEvent> closing = new ArrayList<>();
     private final TimeToCollision timeToCollision = new TimeToCollision();
+    private final PostEncroachment postEncroachment;
     private final Motion motionA = new Motion();
     private final Motion motionB = new Motion();
-    private final Motion entering = new Motion();
-    private final Motion other = new Motion();
-    private final Motion past = new Motion();
-    private final Motion probe = new Motion();
     private final double ttcStepS;
     private long nowMs = Long.MIN_VALUE;
     private long nextSweepMs = Long.MIN_VALUE;
@@ -69,6 +58,7 @@ public final class ConflictDetector {
         this.frame = frame;
         this.parameters = parameters;
         this.ttcStepS = parameters.ttcStepMs() / 1000.0;
+        this.postEncroachment = new PostEncroachment(parameters);
     }
 
     /**
@@ -187,8 +177,9 @@ public final class ConflictDetector {
                 ttc = timeToCollision.compute(a, motionA, b, motionB, horizonS, ttcStepS, parameters.ttcBodyMarginM());
             }
             recordTtc(a, b, t, ttc, sink);
-            if (petPossible(a, b, t, distance2)) {
-                evaluatePet(a, b, t, parameters.petThresholdS(vru), sink);
+            if (postEncroachment.possible(a, motionA, b, motionB, t, distance2)
+                    && postEncroachment.measure(a, b, t, parameters.petThresholdS(vru))) {
+                recordPet(a, b, t, sink);
             }
         }
     }
@@ -261,130 +252,14 @@ public final class ConflictDetector {
         }
     }
 
-    /**
-     * Cheap necessary conditions for a PET flag of a entering b's recent path: a moved, the paths may cross at
-     * the minimum angle, and the two paths over the window come within the bodies' reach of each other (each
-     * path stays within its recent maximum speed times the window of the current position).
-     */
-    private boolean petPossible(RoadUser a, RoadUser b, long t, double distance2) {
-        if (a.track.recentMaxSpeedMps() < parameters.petMinSpeedMps()) {
-            return false;
-        }
-        if (a.track.yawRateRadS() == 0 && b.track.yawRateRadS() == 0) {
-            double angle = Math.abs(Track.angleDifference(motionA.headingDeg(), motionB.headingDeg()));
-            if (angle > 90) {
-                angle = 180 - angle;
-            }
-            if (angle < parameters.petMinPathAngleDeg() - PARALLEL_MARGIN_DEG) {
-                return false;
-            }
-        }
-        long previous = a.track.previousTimeMs();
-        double entering = previous == Track.NO_TIME ? 0 : (t - previous) / 1000.0;
-        double window = entering + parameters.petThresholdS(a.isVru() || b.isVru());
-        double reach = a.track.recentMaxSpeedMps() * entering + b.track.recentMaxSpeedMps() * window
-                + a.petRadiusM() + b.petRadiusM();
-        return distance2 <= reach * reach;
-    }
-
-    private void evaluatePet(RoadUser a, RoadUser b, long t, double thresholdS, Consumer<ConflictEvent> sink) {
-        long step = parameters.petStepMs();
-        long previous = a.track.previousTimeMs();
-        long from = previous == Track.NO_TIME ? t : Math.min(t, previous + step);
-        long windowMs = Math.round(thresholdS * 1000.0);
-        double radius = a.petRadiusM() + b.petRadiusM();
-        double minAngle = parameters.petMinPathAngleDeg();
-        double best = Double.POSITIVE_INFINITY;
-        long bestAt = 0;
-        double bestHeadingDiff = 0;
-        double bestMidE = 0;
-        double bestMidN = 0;
-        double bestSpeedA = 0;
-        double bestSpeedB = 0;
-        for (long tau = from; ; tau = Math.min(t, tau + step)) {
-            a.track.stateAt(tau, entering);
-            if (entering.speedMps() >= parameters.petMinSpeedMps() && b.track.covers(tau)) {
-                b.track.stateAt(tau, other);
-                double x = entering.eastM();
-                double y = entering.northM();
-                boolean otherStillThere = Footprints.discsOverlap(x, y, a.petRadiusM(), other.eastM(), other.northM(), b.petRadiusM());
-                long s = otherStillThere ? Track.NO_TIME : b.track.latestTimeWithin(x, y, radius, tau - windowMs, tau);
-                if (s != Track.NO_TIME) {
-                    b.track.stateAt(s, past);
-                    double headingDiff = Track.angleDifference(entering.headingDeg(), past.headingDeg());
-                    double pathAngle = Math.abs(headingDiff);
-                    if (pathAngle > 90) {
-                        pathAngle = 180 - pathAngle;
-                    }
-                    double gap = (tau - s) / 1000.0;
-                    if (pathAngle >= minAngle && gap < best && pathsCross(a, b, s)) {
-                        best = gap;
-                        bestAt = tau;
-                        bestHeadingDiff = headingDiff;
-                        bestMidE = (x + past.eastM()) / 2;
-                        bestMidN = (y + past.northM()) / 2;
-                        bestSpeedA = entering.speedMps();
-                        bestSpeedB = past.speedMps();
-                    }
-                }
-            }
-            if (tau >= t) {
-                break;
-            }
-        }
-        if (best <= thresholdS) {
-            Pair pair = pairOf(a, b);
-            pair.lastEvaluatedMs = t;
-            flag(pair, bestAt, bestAt, sink);
-            boolean aFirst = pair.first == a;
-            pair.pet.offer(best, bestAt, bestHeadingDiff, bestMidE, bestMidN,
-                    aFirst ? bestSpeedA : bestSpeedB, aFirst ? bestSpeedB : bestSpeedA);
-        }
-    }
-
-    /**
-     * True when a's line of travel through its current spot (its heading, as far before and after as the two
-     * PET radii) crosses b's path around time s (as far either side as the radii plus a metre). Bodies of users passing side by side
-     * — a car turning away beside one going straight, a pedestrian beside a turning car — come within the PET
-     * radii without their paths crossing; that is proximity, not encroachment.
-     */
-    private boolean pathsCross(RoadUser a, RoadUser b, long s) {
-        double reach = a.petRadiusM() + b.petRadiusM();
-        double ax = entering.eastM();
-        double ay = entering.northM();
-        double ue = entering.sinHeading() * reach;
-        double un = entering.cosHeading() * reach;
-        long spanMs = Math.min(MAX_PATH_SPAN_MS, Math.round(1000 * (reach + 1.0) / Math.max(past.speedMps(), 0.5)));
-        long from = Math.max(s - spanMs, b.track.firstTimeMs());
-        long to = Math.min(s + spanMs, b.track.lastTimeMs() + parameters.track().maxExtrapolationMs());
-        b.track.stateAt(from, probe);
-        double px = probe.eastM();
-        double py = probe.northM();
-        for (long at = Math.min(from + PATH_STEP_MS, to); ; at = Math.min(at + PATH_STEP_MS, to)) {
-            b.track.stateAt(at, probe);
-            if (segmentsIntersect(ax - ue, ay - un, ax + ue, ay + un, px, py, probe.eastM(), probe.northM())) {
-                return true;
-            }
-            if (at >= to) {
-                return false;
-            }
-            px = probe.eastM();
-            py = probe.northM();
-        }
-    }
-
-    private static boolean segmentsIntersect(double x1, double y1, double x2, double y2,
-                                             double x3, double y3, double x4, double y4) {
-        double d1 = cross(x3, y3, x4, y4, x1, y1);
-        double d2 = cross(x3, y3, x4, y4, x2, y2);
-        double d3 = cross(x1, y1, x2, y2, x3, y3);
-        double d4 = cross(x1, y1, x2, y2, x4, y4);
-        return ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0));
-    }
-
-    /** z of (b - a) x (c - a). */
-    private static double cross(double ax, double ay, double bx, double by, double cx, double cy) {
-        return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+    private void recordPet(RoadUser a, RoadUser b, long t, Consumer<ConflictEvent> sink) {
+        PostEncroachment pet = postEncroachment;
+        Pair pair = pairOf(a, b);
+        pair.lastEvaluatedMs = t;
+        flag(pair, pet.atMs, pet.atMs, sink);
+        boolean aFirst = pair.first == a;
+        pair.pet.offer(pet.gapS, pet.atMs, pet.headingDifferenceDeg, pet.midEastM, pet.midNorthM,
+                aFirst ? pet.enteringSpeedMps : pet.otherSpeedMps, aFirst ? pet.otherSpeedMps : pet.enteringSpeedMps);
     }
 
     private Pair pairOf(RoadUser a, RoadUser b) {

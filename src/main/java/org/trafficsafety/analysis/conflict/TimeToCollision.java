@@ -57,7 +57,8 @@ final class TimeToCollision {
         }
         if (!b.isVru()) {
             return Footprints.rectangleDiscOverlap(second.eastM(), second.northM(), second.sinHeading(),
-                    second.cosHeading(), shrink(b.halfLengthM), shrink(b.halfWidthM), first.eastM(), first.northM(), shrink(a.halfLengthM));
+                    second.cosHeading(), shrink(b.halfLengthM), shrink(b.halfWidthM), first.eastM(), first.northM(),
+                    shrink(a.halfLengthM));
         }
         return Footprints.discsOverlap(first.eastM(), first.northM(), shrink(a.halfLengthM),
                 second.eastM(), second.northM(), shrink(b.halfLengthM));

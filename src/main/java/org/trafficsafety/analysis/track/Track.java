@@ -11,7 +11,8 @@ package org.trafficsafety.analysis.track;
  * filter's velocity, that is from smoothed position differences. Yaw rates are clipped; constant-velocity users
  * (VRUs) never turn, and neither do vehicles slower than a walk.
  *
- * <p>The last {@value #CAPACITY} smoothed samples are kept, enough for the PET window at 10 Hz. Not thread-safe; updates must come in non-decreasing time.
+ * <p>The last {@value #CAPACITY} smoothed samples are kept, enough for the PET window at 10 Hz. Not
+ * thread-safe; updates must come in non-decreasing time.
  */
 public final class Track {
 
@@ -69,7 +70,8 @@ public final class Track {
         double knownSpeed = Double.isFinite(speedMps) ? speedMps
                 : Math.sqrt(eastFilter.velocity() * eastFilter.velocity() + northFilter.velocity() * northFilter.velocity());
         double heading = updateHeading(fresh, dtS, knownSpeed, headingDeg, yawRateDegS);
-        updatePosition(fresh, dtS, eastM, northM, Double.isFinite(speedMps) && Double.isFinite(headingDeg), speedMps, heading);
+        boolean hasVelocity = Double.isFinite(speedMps) && Double.isFinite(headingDeg);
+        updatePosition(fresh, dtS, eastM, northM, hasVelocity, speedMps, heading);
         double speed = Double.isFinite(speedMps) ? speedMps
                 : Math.sqrt(eastFilter.velocity() * eastFilter.velocity() + northFilter.velocity() * northFilter.velocity());
         if (!Double.isFinite(headingDeg)) {

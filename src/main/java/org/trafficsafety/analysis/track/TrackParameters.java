@@ -41,7 +41,8 @@ public record TrackParameters(
         requirePositive("headingNoiseDeg", headingNoiseDeg);
         requirePositive("yawRateNoiseDegS", yawRateNoiseDegS);
         requirePositive("yawProcessNoiseRad2S3", yawProcessNoiseRad2S3);
-        if (!(yawMinSpeedMps >= 0) || !(yawDeadbandRadS >= 0 && yawDeadbandRadS < maxYawRateRadS) || maxExtrapolationMs < 0 || gapResetMs <= maxExtrapolationMs) {
+        if (!(yawMinSpeedMps >= 0) || !(yawDeadbandRadS >= 0 && yawDeadbandRadS < maxYawRateRadS)
+                || maxExtrapolationMs < 0 || gapResetMs <= maxExtrapolationMs) {
             throw new IllegalArgumentException("track parameters out of range: yawMinSpeedMps=" + yawMinSpeedMps
                     + " yawDeadbandRadS=" + yawDeadbandRadS + " maxExtrapolationMs=" + maxExtrapolationMs
                     + " gapResetMs=" + gapResetMs + " (gapResetMs must exceed maxExtrapolationMs)");

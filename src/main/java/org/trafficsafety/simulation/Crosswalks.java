@@ -1,0 +1,212 @@
+package org.trafficsafety.simulation;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.trafficsafety.message.VruType;
+import org.trafficsafety.simulation.Layout.CrosswalkCrossing;
+import org.trafficsafety.simulation.Layout.Turn;
+import org.trafficsafety.simulation.SignalPlan.Walk;
+
+/**
+ * Who goes first on a crosswalk: vehicles yield to VRUs crossing (and slow down near them), VRUs step out only on
+ * walk and never in front of a committed vehicle, and stop for a vehicle that will not stop; plus the injected
+ * non-yielding turns. Shares the road users of one {@link IntersectionSim}.
+ */
+final class Crosswalks {
+
+    /** A vehicle that would need more than this to stop before a crosswalk goes on; VRUs assume the same. */
+    private static final double YIELD_MAX_DECEL = 4.0;
+
+    private final List<Vehicle> vehicles;
+    private final List<Vru> vrus;
+    private final SignalPlan plan;
+    private final SimulationConfig config;
+    private final SplittableRandom rng;
+    private final Counters counters;
+
+    Crosswalks(List<Vehicle> vehicles, List<Vru> vrus, SignalPlan plan, SimulationConfig config, SplittableRandom rng, Counters counters) {
+        this.vehicles = vehicles;
+        this.vrus = vrus;
+        this.plan = plan;
+        this.config = config;
+        this.rng = rng;
+        this.counters = counters;
+    }
+
+    static final int CLEAR = 0;
+    private static final int BLOCKED = 1;
+    /** Blocked by a VRU that reaches the vehicle's path within about 3 s: where a non-yielding driver makes a conflict. */
+    private static final int CLOSE = 2;
+    private static final int IN_CORRIDOR = 3;
+
+    /** Whether a VRU on (or stepping onto) the crosswalk is near enough to the vehicle's crossing point to yield to. */
+    int crosswalkState(Vehicle v, CrosswalkCrossing c, long tMs) {
+        int state = CLEAR;
+        boolean committed = committedTo(v, c);
+        for (Vru u : vrus) {
+            if (u.route.crosswalk() != c.crosswalk() || !(u.onCrosswalk() || (!committed && aboutToCross(u, tMs)))) {
+                continue;
+            }
+            double along = (u.lambda() - c.lambda()) * u.route.lambdaSign();
+            if (along > -(5 + 8 * u.desiredSpeed) && along < 2.9 + 2.5 * u.desiredSpeed + v.width / 2) {
+                state = Math.max(state, BLOCKED);
+            }
+            if (u.onCrosswalk() && along > -(2 + 3 * u.desiredSpeed) && along < 1.5 + v.width / 2) {
+                state = Math.max(state, CLOSE);
+            }
+            if (u.onCrosswalk() && Math.abs(u.lambda() - c.lambda()) < v.width / 2 + 1.0) {
+                state = IN_CORRIDOR;
+            }
+        }
+        return state;
+    }
+
+    double crosswalkTarget(Vehicle v, CrosswalkCrossing c, long tMs) {
+        int state = crosswalkState(v, c, tMs);
+        if (state == CLEAR) {
+            return Double.MAX_VALUE;
+        }
+        boolean inCorridor = state == IN_CORRIDOR;
+        double dist = c.sEdge() - v.front();
+        if (!v.yieldDecided && v.mv.turn != Turn.THROUGH && state >= CLOSE && dist < 30 && v.v > 1) {
+            v.yieldDecided = true;
+            counters.yieldDecisions++;
+            if (rng.nextDouble() < config.risk().turnNonYieldProbability()) {
+                v.nonYield = true;
+                if (v.behaviour == null) {
+                    v.behaviour = RiskyBehaviour.TURN_VS_PEDESTRIAN;
+                }
+                counters.injected[RiskyBehaviour.TURN_VS_PEDESTRIAN.ordinal()]++;
+            }
+        }
+        if (v.nonYield || v.runsRed) {
+            return inCorridor ? c.sCentre() - 1.5 : Double.MAX_VALUE;
+        }
+        boolean farSide = c.crosswalk() != v.mv.approach;
+        if (farSide && !v.crossedStop) {
+            double toStopLine = v.mv.sStop - v.front();
+            if (toStopLine > 0 && v.v * v.v / (2 * toStopLine) <= YIELD_MAX_DECEL) {
+                return v.mv.sStop;
+            }
+        }
+        boolean canStop = dist > 0 && v.v * v.v / (2 * dist) <= YIELD_MAX_DECEL;
+        return canStop || v.v < 0.5 ? c.sEdge() : (inCorridor ? c.sCentre() - 1.5 : Double.MAX_VALUE);
+    }
+
+    /**
+     * The speed at which a vehicle approaching a crosswalk with a VRU on it that could reach the vehicle's path keeps
+     * more than 3 s from it: drivers slow down near crossing pedestrians even when they will stop anyway.
+     */
+    double crosswalkSpeedCap(Vehicle v) {
+        double cap = Double.MAX_VALUE;
+        for (CrosswalkCrossing c : v.mv.crosswalks) {
+            double dist = c.sCentre() - v.front();
+            if (v.front() > c.sEdge() - 0.3 || dist > 50) {
+                continue;
+            }
+            for (Vru u : vrus) {
+                if (u.route.crosswalk() == c.crosswalk() && u.onCrosswalk()
+                        && Math.abs(u.lambda() - c.lambda()) < v.width / 2 + 1.5 + 3.2 * u.desiredSpeed) {
+                    cap = Math.min(cap, Math.max(0, (dist - 2.0) / 3.3));
+                }
+            }
+        }
+        return cap;
+    }
+
+    private boolean aboutToCross(Vru u, long tMs) {
+        if (!u.crosses() || u.started || u.s < u.route.sCrossStart() - 5) {
+            return false;
+        }
+        Walk w = plan.walk(u.route.crosswalk(), tMs);
+        return w == Walk.WALK || (w == Walk.FLASHING_DONT_WALK && u.lateStart);
+    }
+
+    double vruSpeed(Vru u, long tMs) {
+        return Math.min(intendedSpeed(u, tMs), cornerSpeed(u));
+    }
+
+    /**
+     * Cyclists slow down near a corner, as real ones do, so that 3 s of straight riding never takes them more than
+     * 3.5 m past it (the kerb is 4 m away); at full speed a straight-line prediction from the corner runs across the
+     * road.
+     */
+    private static double cornerSpeed(Vru u) {
+        if (u.type != VruType.CYCLIST) {
+            return u.desiredSpeed;
+        }
+        double fromCorner = Math.abs(u.s - u.route.sCrossStart());
+        if (u.crosses()) {
+            fromCorner = Math.min(fromCorner, Math.abs(u.s - u.route.sCrossEnd()));
+        }
+        return (fromCorner + 3.5) / 3.0;
+    }
+
+    private double intendedSpeed(Vru u, long tMs) {
+        if (!u.crosses() || u.s >= u.route.sCrossEnd()) {
+            return u.desiredSpeed;
+        }
+        if (!u.started) {
+            if (u.s + u.desiredSpeed * IntersectionSim.DT < u.route.sCrossStart()) {
+                return u.desiredSpeed;
+            }
+            Walk w = plan.walk(u.route.crosswalk(), tMs);
+            if (w == Walk.FLASHING_DONT_WALK && !u.lateDecided) {
+                u.lateDecided = true;
+                u.lateStart = rng.nextDouble() < config.risk().vruLateStartProbability();
+            }
+            boolean mayGo = w == Walk.WALK || (w == Walk.FLASHING_DONT_WALK && u.lateStart);
+            if (!mayGo || vehicleCommitted(u.route.crosswalk())) {
+                u.s = Math.max(u.s, Math.min(u.route.sCrossStart(), u.s + u.desiredSpeed * IntersectionSim.DT));
+                return 0;
+            }
+            u.started = true;
+            return u.desiredSpeed;
+        }
+        return threatened(u) ? 0 : u.desiredSpeed;
+    }
+
+    /** A vehicle that will not (or cannot) stop before the crosswalk, or is on it: VRUs wait for it. */
+    private boolean vehicleCommitted(int crosswalk) {
+        for (Vehicle v : vehicles) {
+            for (CrosswalkCrossing c : v.mv.crosswalks) {
+                if (c.crosswalk() == crosswalk && committedTo(v, c)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a vehicle goes through a crosswalk ahead before VRUs still at the curb: it is on it, moving in the box
+     * towards it, or too close to stop comfortably. Vehicles yield to VRUs already crossing in any case.
+     */
+    private static boolean committedTo(Vehicle v, CrosswalkCrossing c) {
+        if (v.rear() > c.sCentre() + 6) {
+            return false;
+        }
+        double dist = c.sEdge() - v.front();
+        return dist < -0.3 || (v.v > 1 && (v.crossedStop || dist < v.v * v.v / (2 * 3.0) + v.v));
+    }
+
+    private boolean threatened(Vru u) {
+        double lambda = u.lambda();
+        for (Vehicle v : vehicles) {
+            if (v.v <= 1) {
+                continue;
+            }
+            for (CrosswalkCrossing c : v.mv.crosswalks) {
+                if (c.crosswalk() != u.route.crosswalk() || v.rear() > c.sCentre() + 2) {
+                    continue;
+                }
+                double dist = c.sEdge() - v.front();
+                boolean going = dist < 0.5 || v.v * v.v / (2 * dist) > 3.5;
+                if (going && dist / v.v < 2.5 && Math.abs(lambda + u.route.lambdaSign() * 0.8 - c.lambda()) < v.width / 2 + 1.5) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
