@@ -1,5 +1,6 @@
 package org.trafficsafety.pipeline;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -8,8 +9,11 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.trafficsafety.analysis.SafetyIndexRow;
 
 /**
@@ -99,7 +103,7 @@ public final class DualWriteComparison {
     /** "avgSpeedMps 8.1 (PostgreSQL) vs 8.2 (Parquet), ...": the components that differ, exactly. */
     private static String differences(Record a, Record b) {
         List<String> out = new ArrayList<>();
-        for (java.lang.reflect.RecordComponent component : a.getClass().getRecordComponents()) {
+        for (RecordComponent component : a.getClass().getRecordComponents()) {
             try {
                 Object x = component.getAccessor().invoke(a);
                 Object y = component.getAccessor().invoke(b);
@@ -107,7 +111,7 @@ public final class DualWriteComparison {
                     if (!rx.equals(ry)) {
                         out.add(differences(rx, ry));
                     }
-                } else if (!java.util.Objects.equals(x, y)) {
+                } else if (!Objects.equals(x, y)) {
                     out.add(component.getName() + " " + x + " (PostgreSQL) vs " + y + " (Parquet)");
                 }
             } catch (ReflectiveOperationException e) {
@@ -133,8 +137,8 @@ public final class DualWriteComparison {
         return out;
     }
 
-    private static List<Integer> union(java.util.Set<Integer> a, java.util.Set<Integer> b) {
-        java.util.TreeSet<Integer> all = new java.util.TreeSet<>(a);
+    private static List<Integer> union(Set<Integer> a, Set<Integer> b) {
+        TreeSet<Integer> all = new TreeSet<>(a);
         all.addAll(b);
         return new ArrayList<>(all);
     }

@@ -14,9 +14,10 @@ import org.trafficsafety.message.Message;
 import org.trafficsafety.message.Psm;
 import org.trafficsafety.message.Spat;
 import org.trafficsafety.message.VruType;
+import org.trafficsafety.pipeline.spool.BatchCodec;
 
 /** Binary spool form of raw messages, exact for every record component, so a spooled flush archives unchanged. */
-final class MessagesCodec implements org.trafficsafety.pipeline.spool.BatchCodec<List<Message>> {
+final class MessagesCodec implements BatchCodec<List<Message>> {
 
     private static final VruType[] VRU_TYPES = VruType.values();
     private static final MapData.LaneType[] LANE_TYPES = MapData.LaneType.values();

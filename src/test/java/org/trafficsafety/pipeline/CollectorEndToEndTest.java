@@ -24,6 +24,8 @@ import org.trafficsafety.store.archive.ObjectMetadata;
 import org.trafficsafety.store.db.StoredRows;
 import org.trafficsafety.store.db.TestPostgres;
 import org.trafficsafety.store.parquet.ProcessedParquetReader;
+import org.trafficsafety.source.replay.ReplayRange;
+import org.trafficsafety.source.replay.ReplaySource;
 
 class CollectorEndToEndTest {
 
@@ -103,5 +105,36 @@ class CollectorEndToEndTest {
         assertThat(registry.get("tsi.messages.received").tag("type", "bsm").counter().count())
                 .isEqualTo((double) Stream.of(hour).filter(m -> m.type() == MessageType.BSM).count());
         assertThat(registry.get("tsi.end.to.end.lag").timer().count()).isEqualTo(rows.size());
+    }
+
+    @Test
+    void shouldRebuildTheSameRowsByReplayingTheRawArchive() throws Exception {
+        Message[] hour = CollectorFixtures.simulatedHour();
+        List<SafetyIndexRow> rows = CollectorFixtures.expected(hour, hour.length, true).rows().stream().sorted(BY_MINUTE_THEN_ID).toList();
+        TestPostgres.Database live = TestPostgres.freshDatabase();
+        ScriptedSource source = new ScriptedSource(hour);
+        Collector collector = CollectorFixtures.collector(source, CollectorFixtures.settings(dir, false, false),
+                live.dataSource(), Optional.empty(), new PipelineMetrics(new SimpleMeterRegistry())).start();
+        source.emitAll();
+        collector.close();
+
+        // reprocessing: the raw archive, replayed as fast as possible in event-time order, into another database
+        TestPostgres.Database reprocessed = TestPostgres.freshDatabase();
+        ReplaySource replay = ReplaySource.ofDirectory(dir.resolve("parquet"), new ReplayRange(
+                Instant.ofEpochMilli(CollectorFixtures.HOUR_START_MS - 60_000), Instant.ofEpochMilli(CollectorFixtures.HOUR_START_MS + 3_660_000), 0));
+        CollectorSettings settings = CollectorFixtures.settings(dir.resolve("replay"), false, false).forReplay();
+        Collector replaying = new Collector(replay, CollectorFixtures::engine,
+                CollectorSinks.open(settings, reprocessed.dataSource(), Optional.empty(), new PipelineMetrics(new SimpleMeterRegistry()),
+                        java.time.Clock.systemUTC()), settings, new PipelineMetrics(new SimpleMeterRegistry()), java.time.Clock.systemUTC()).start();
+        assertThat(replay.awaitCompletion(java.time.Duration.ofSeconds(120))).isTrue();
+        replaying.close();
+
+        assertThat(replaying.status().received()).isEqualTo(hour.length);
+        assertThat(StoredRows.indexRows(live.dataSource())).isEqualTo(rows);
+        assertThat(StoredRows.indexRows(reprocessed.dataSource())).isEqualTo(rows);
+        assertThat(StoredRows.count(reprocessed.dataSource(), "conflict_events")).isEqualTo(StoredRows.count(live.dataSource(), "conflict_events"));
+        try (Stream<Path> walk = Files.walk(dir.resolve("replay"))) {
+            assertThat(walk.filter(p -> p.toString().contains("raw") && p.toString().endsWith(".parquet"))).isEmpty();
+        }
     }
 }
