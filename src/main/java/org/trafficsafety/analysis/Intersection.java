@@ -2,15 +2,20 @@ package org.trafficsafety.analysis;
 
 import java.util.List;
 
+import org.trafficsafety.message.MapData;
+
 /**
  * A signalized intersection the system watches.
  *
  * @param id        VCC / J2735 intersection id
  * @param latitude  reference point, degrees
  * @param longitude reference point, degrees
- * @param zoneRadiusM metric radius of the zone around the reference point (default 120 m)
+ * @param zoneRadiusM metric radius of the zone around the reference point (default 120 m); with a zone polygon,
+ *                    the distance from the reference point to the polygon's farthest vertex
+ * @param zonePolygon the zone as a polygon (at least 3 vertices, WGS-84), replacing the disc; empty for a disc
  */
-public record Intersection(int id, String name, double latitude, double longitude, double zoneRadiusM) {
+public record Intersection(int id, String name, double latitude, double longitude, double zoneRadiusM,
+                           List<MapData.GeoPoint> zonePolygon) {
 
     public static final double DEFAULT_ZONE_RADIUS_M = 120.0;
 
@@ -24,6 +29,15 @@ public record Intersection(int id, String name, double latitude, double longitud
         if (!(zoneRadiusM > 0)) {
             throw new IllegalArgumentException("intersection " + id + " zone radius must be > 0 m, was " + zoneRadiusM);
         }
+        zonePolygon = zonePolygon == null ? List.of() : List.copyOf(zonePolygon);
+        if (!zonePolygon.isEmpty() && zonePolygon.size() < 3) {
+            throw new IllegalArgumentException("intersection " + id + " zone polygon needs at least 3 vertices, has " + zonePolygon.size());
+        }
+    }
+
+    /** An intersection whose zone is a disc of {@code zoneRadiusM} around the reference point. */
+    public Intersection(int id, String name, double latitude, double longitude, double zoneRadiusM) {
+        this(id, name, latitude, longitude, zoneRadiusM, List.of());
     }
 
     public Intersection(int id, String name, double latitude, double longitude) {

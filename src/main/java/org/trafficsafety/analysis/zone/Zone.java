@@ -5,8 +5,9 @@ import org.trafficsafety.analysis.Intersection;
 import org.trafficsafety.analysis.geometry.LocalFrame;
 
 /**
- * The area that belongs to one intersection: a disc of the intersection's zone radius around its reference point,
- * united with its MapData lane envelope once one is known. Owned and updated by {@link IntersectionRegistry}.
+ * The area that belongs to one intersection: a disc of the intersection's zone radius around its reference point
+ * (or its zone polygon, when it has one), united with its MapData lane envelope once one is known. Owned and
+ * updated by {@link IntersectionRegistry}.
  */
 public final class Zone {
 
@@ -18,6 +19,9 @@ public final class Zone {
     private final int slot;
     private final LocalFrame frame;
     private final double radiusSq;
+    /** Zone polygon vertices in the local frame (metres); empty arrays for a disc zone. */
+    private final double[] polygonEast;
+    private final double[] polygonNorth;
     /** This zone as a found result: assignment returns it without allocating. */
     private final Optional<Zone> asFound = Optional.of(this);
     private LaneEnvelope envelope = LaneEnvelope.empty();
@@ -32,6 +36,13 @@ public final class Zone {
         this.slot = slot;
         this.frame = new LocalFrame(intersection.latitude(), intersection.longitude());
         this.radiusSq = intersection.zoneRadiusM() * intersection.zoneRadiusM();
+        int n = intersection.zonePolygon().size();
+        this.polygonEast = new double[n];
+        this.polygonNorth = new double[n];
+        for (int i = 0; i < n; i++) {
+            polygonEast[i] = frame.east(intersection.zonePolygon().get(i).longitude());
+            polygonNorth[i] = frame.north(intersection.zonePolygon().get(i).latitude());
+        }
         updateBox();
     }
 
@@ -78,7 +89,20 @@ public final class Zone {
         double east = frame.east(longitude);
         double north = frame.north(latitude);
         double dSq = east * east + north * north;
-        return dSq <= radiusSq || envelope.contains(east, north) ? dSq : Double.POSITIVE_INFINITY;
+        boolean inZone = polygonEast.length == 0 ? dSq <= radiusSq : insidePolygon(east, north);
+        return inZone || envelope.contains(east, north) ? dSq : Double.POSITIVE_INFINITY;
+    }
+
+    /** Even-odd ray casting in the local frame. */
+    private boolean insidePolygon(double east, double north) {
+        boolean inside = false;
+        for (int i = 0, j = polygonEast.length - 1; i < polygonEast.length; j = i++) {
+            if ((polygonNorth[i] > north) != (polygonNorth[j] > north)
+                    && east < (polygonEast[j] - polygonEast[i]) * (north - polygonNorth[i]) / (polygonNorth[j] - polygonNorth[i]) + polygonEast[i]) {
+                inside = !inside;
+            }
+        }
+        return inside;
     }
 
     private void updateBox() {

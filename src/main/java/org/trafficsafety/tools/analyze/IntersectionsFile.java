@@ -12,14 +12,15 @@ import java.util.Map;
 
 import org.trafficsafety.analysis.Intersection;
 import org.trafficsafety.analysis.geometry.LocalFrame;
+import org.trafficsafety.message.MapData;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads {@code --intersections FILE}: CSV with a header naming {@code id,name,lat,lon} and optionally
  * {@code radius_m}, or GeoJSON (a FeatureCollection whose features have properties {@code id}, {@code name} and
- * optionally {@code radius_m}, and a Point geometry, or a Polygon zone whose vertex centroid is the reference point
- * and whose farthest vertex sets the zone radius). Errors name the file and line.
+ * optionally {@code radius_m}, and a Point geometry; or a Polygon geometry, the zone itself, with the reference point
+ * from properties {@code lat}/{@code lon} or else the vertex centroid). Errors name the file and line.
  */
 final class IntersectionsFile {
 
@@ -105,21 +106,23 @@ final class IntersectionsFile {
             if (n < 3) {
                 throw new IllegalArgumentException("a zone polygon needs at least 3 vertices");
             }
+            List<MapData.GeoPoint> vertices = new ArrayList<>();
             double lat = 0;
             double lon = 0;
             for (int i = 0; i < n; i++) {
+                vertices.add(new MapData.GeoPoint(ring.get(i).path(1).asDouble(), ring.get(i).path(0).asDouble()));
                 lon += ring.get(i).path(0).asDouble();
                 lat += ring.get(i).path(1).asDouble();
             }
-            lat /= n;
-            lon /= n;
+            // reference point: the vertex centroid, unless the properties give one
+            lat = props.has("lat") ? props.path("lat").asDouble() : lat / n;
+            lon = props.has("lon") ? props.path("lon").asDouble() : lon / n;
             LocalFrame frame = new LocalFrame(lat, lon);
             double radius = 0;
-            for (int i = 0; i < n; i++) {
-                radius = Math.max(radius, Math.hypot(frame.east(ring.get(i).path(0).asDouble()),
-                        frame.north(ring.get(i).path(1).asDouble())));
+            for (MapData.GeoPoint v : vertices) {
+                radius = Math.max(radius, Math.hypot(frame.east(v.longitude()), frame.north(v.latitude())));
             }
-            return new Intersection(id, name, lat, lon, radius);
+            return new Intersection(id, name, lat, lon, radius, vertices);
         }
         throw new IllegalArgumentException("geometry must be a Point or a Polygon, was '" + type + "'");
     }
