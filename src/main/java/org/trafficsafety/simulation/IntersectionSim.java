@@ -23,6 +23,7 @@ final class IntersectionSim {
     static final double DT = TrafficSimulator.STEP_MS / 1000.0;
     private static final double EMERGENCY_DECEL = 9.0;
     private static final long PERCEPTION_MS = 800;
+    private static final long GRIDLOCK_MS = 20_000;
     /** Vehicles from one inbound lane keep following each other this far past the stop line, until their paths part. */
     private static final double SHARED_LANE_M = 22;
     /** Through drivers prefer the inner lane, the outer one being shared with right turns (and trucks keep right). */
@@ -325,6 +326,9 @@ final class IntersectionSim {
                 target = Math.min(target, crosswalks.crosswalkTarget(v, c, tMs));
             }
         }
+        if (gridlocked(v, tMs)) {
+            return target;
+        }
         // a left turn is protected only under a left-turn arrow (a MapData may give it the through movement's group)
         if (v.mv.turn == Turn.LEFT && !v.runsRed
                 && (v.mv.lightTurn != Turn.LEFT || plan.vehicleLight(v.mv.lightApproach, v.mv.lightTurn, tMs) != Light.PROTECTED)) {
@@ -334,6 +338,27 @@ final class IntersectionSim {
             target = Math.min(target, foeTarget(v, tMs));
         }
         return target;
+    }
+
+    /**
+     * Gridlock guard of MapData layouts, whose box geometry can make vehicles inside it wait for each other in a
+     * circle (the synthesized layout's waiting positions are cycle free by construction, so it never applies there):
+     * a vehicle that has stood in the box for {@link #GRIDLOCK_MS} stops waiting for gaps and crossing vehicles for
+     * good and clears the box, still following its leader and yielding to VRUs.
+     */
+    private boolean gridlocked(Vehicle v, long tMs) {
+        if (v.gridlockReleased || layout.source == null || !v.crossedStop) {
+            return v.gridlockReleased;
+        }
+        if (v.v >= 0.1) {
+            v.standingInBoxSinceMs = -1;
+            return false;
+        }
+        if (v.standingInBoxSinceMs < 0) {
+            v.standingInBoxSinceMs = tMs;
+        }
+        v.gridlockReleased = tMs - v.standingInBoxSinceMs >= GRIDLOCK_MS;
+        return v.gridlockReleased;
     }
 
     private double signalTarget(Vehicle v, long tMs) {

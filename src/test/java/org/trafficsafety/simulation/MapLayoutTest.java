@@ -195,8 +195,9 @@ class MapLayoutTest {
             double ox = (lane[1][0] - lane[0][0]) / norm;
             double oy = (lane[1][1] - lane[0][1]) / norm;
             for (int i = 1; i < track.size(); i++) {
-                double before = along(frame, track.get(i - 1), lane[0], ox, oy);
-                double after = along(frame, track.get(i), lane[0], ox, oy);
+                // where the front bumper is: the BSM reports the centre
+                double before = along(frame, track.get(i - 1), lane[0], ox, oy) - track.get(i - 1).lengthM() / 2;
+                double after = along(frame, track.get(i), lane[0], ox, oy) - track.get(i).lengthM() / 2;
                 Spat.MovementEvent state = state(spats, group, track.get(i - 1).eventTimeMs());
                 boolean red = state.phase() == Spat.SignalPhase.STOP_AND_REMAIN && state.likelyMs() > track.get(i).eventTimeMs();
                 if (before > 0 && after <= 0) {
@@ -211,6 +212,30 @@ class MapLayoutTest {
         }
         assertThat(crossings).isGreaterThan(80); // about 2,000 veh/h for 5 min, whole passages only
         assertThat(stoppedAtRed).isGreaterThan(50);
+    }
+
+    /**
+     * Normal traffic keeps flowing for half an hour (the gridlock guard releases vehicles that wait for each other in
+     * the box) and nobody crosses on red. Measured (seed 1, flat peak, one hour): 1,584 vehicles entered of about
+     * 2,000 demanded, 42 unplanned near-misses (see docs/simulator.md).
+     */
+    @Test
+    void shouldKeepNormalTrafficFlowing() {
+        SimulationConfig config = config(fixture()).withRisk(SimulationConfig.Risk.none());
+        SimulationStats stats = new TrafficSimulator(config).run(PEAK, PEAK.plusSeconds(1800), new SimulationListener() {
+            @Override
+            public void onMessage(Message m) {
+                // counted in the stats
+            }
+
+            @Override
+            public void onGroundTruth(GroundTruthConflict c) {
+                // counted in the stats
+            }
+        });
+        // demand: 2 x 600 + 2 x 400 veh/h = 1,000 in half an hour
+        assertThat(stats.vehicles()).isGreaterThan(700);
+        assertThat(stats.redLightCrossings()).isZero();
     }
 
     @Test
