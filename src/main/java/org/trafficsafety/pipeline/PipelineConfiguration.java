@@ -54,8 +54,7 @@ public class PipelineConfiguration {
 
     @Bean
     ArchiveSettings collectorArchive(StorageSettings storage) {
-        return new ArchiveSettings(storage.gcsBucket().orElse(""), storage.gcsProjectId().orElse(""), storage.usesGcs(),
-                storage.archiveDir(), storage.parquetStoragePath());
+        return storage.archive();
     }
 
     /** Closed by the collector (destroyMethod ""), which stops the source before flushing. */
