@@ -48,4 +48,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.trafficsafety.api..", "org.trafficsafety.query..");
         rule.check(MAIN);
     }
+
+    @Test
+    void pipelineShouldNotDependOnTheApi() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.trafficsafety.pipeline..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.trafficsafety.api..", "org.trafficsafety.query..");
+        rule.check(MAIN);
+    }
 }

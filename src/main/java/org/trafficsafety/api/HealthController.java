@@ -61,6 +61,22 @@ public class HealthController {
 
     private Map<String, Object> database() {
         Map<String, Object> database = new LinkedHashMap<>();
+        try {
+            probe(database);
+        } catch (SQLException first) {
+            // a pooled connection that a database restart killed fails once and is evicted; ask a fresh one
+            try {
+                probe(database);
+            } catch (SQLException e) {
+                database.put("status", "down");
+                database.put("error", e.getMessage());
+            }
+        }
+        database.put("pool", pool());
+        return database;
+    }
+
+    private void probe(Map<String, Object> database) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(QUERY_TIMEOUT_S);
             try (ResultSet rs = statement.executeQuery("SELECT postgis_lib_version(), current_setting('server_version')")) {
@@ -69,12 +85,7 @@ public class HealthController {
                 database.put("postgis_version", rs.getString(1));
                 database.put("postgresql_version", rs.getString(2));
             }
-        } catch (SQLException e) {
-            database.put("status", "down");
-            database.put("error", e.getMessage());
         }
-        database.put("pool", pool());
-        return database;
     }
 
     private Map<String, Object> pool() {

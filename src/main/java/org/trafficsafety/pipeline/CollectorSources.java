@@ -1,7 +1,5 @@
 package org.trafficsafety.pipeline;
 
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.trafficsafety.config.EnvSettings;
@@ -15,8 +13,6 @@ import org.trafficsafety.source.MessageSource;
 import org.trafficsafety.source.replay.ReplayRange;
 import org.trafficsafety.source.replay.ReplaySource;
 import org.trafficsafety.store.archive.ArchiveSettings;
-import org.trafficsafety.source.vcc.VccMode;
-import org.trafficsafety.source.vcc.VccSettings;
 import org.trafficsafety.source.vcc.VccSources;
 
 /** The source {@code DATA_SOURCE} names, built from the source settings. */
@@ -62,10 +58,6 @@ final class CollectorSources {
     }
 
     private static MessageSource vcc(SourceSettings settings) {
-        VccMode mode = "poll".equals(settings.vccMode()) ? VccMode.POLL : VccMode.STREAM;
-        VccSettings vcc = VccSettings.defaults(URI.create(settings.vccBaseUrl()), settings.vccClientId().orElseThrow(),
-                        settings.vccClientSecret().orElseThrow(), mode)
-                .withIntervals(settings.collectionInterval(), Duration.ofHours(1));
-        return VccSources.create(vcc, MessageDecoders.of(Dialect.VCC));
+        return VccSources.create(settings.vcc().orElseThrow(), MessageDecoders.of(Dialect.VCC));
     }
 }

@@ -17,7 +17,6 @@ import org.trafficsafety.analysis.AnalysisEngine;
 import org.trafficsafety.analysis.AnalysisSettings;
 import org.trafficsafety.analysis.Intersection;
 import org.trafficsafety.analysis.index.TrailingHistoryPrior;
-import org.trafficsafety.api.HealthSection;
 import org.trafficsafety.config.EnvSettings;
 import org.trafficsafety.config.SourceSettings;
 import org.trafficsafety.config.StorageSettings;
@@ -28,8 +27,8 @@ import org.trafficsafety.store.db.NormalizationConstantsReader;
 
 /**
  * Wires the collector when {@code COLLECTOR_ENABLED=true}: the source {@code DATA_SOURCE} names, the analysis engine
- * (the intersections table, the normalization constants in force, in-memory EB prior, {@code EB_K}), the isolated sinks and
- * the {@code collector} section of /health. Spring starts it after the database is migrated and closes it on
+ * (the intersections table, the normalization constants in force, in-memory EB prior, {@code EB_K}) and the isolated
+ * sinks; the api package shows it in /health. Spring starts it after the database is migrated and closes it on
  * shutdown, which flushes everything.
  */
 @Configuration(proxyBeanMethods = false)
@@ -55,8 +54,7 @@ public class PipelineConfiguration {
 
     @Bean
     ArchiveSettings collectorArchive(StorageSettings storage) {
-        return new ArchiveSettings(storage.gcsBucket().orElse(""), storage.gcsProjectId().orElse(""), storage.usesGcs(),
-                storage.archiveDir(), storage.parquetStoragePath());
+        return storage.archive();
     }
 
     /** Closed by the collector (destroyMethod ""), which stops the source before flushing. */
@@ -109,10 +107,5 @@ public class PipelineConfiguration {
     @Bean
     CollectorLifecycle collectorLifecycle(Collector collector) {
         return new CollectorLifecycle(collector);
-    }
-
-    @Bean
-    HealthSection collectorHealth(Collector collector) {
-        return new CollectorHealthSection(collector);
     }
 }

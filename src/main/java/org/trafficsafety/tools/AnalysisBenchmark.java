@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
  * the rate per CPU-second of the whole process (adding garbage collection and JIT threads) and the wall-clock
  * rate are printed beside it.
  */
-@Command(name = "analysis", description = "Messages/s through assignment + tracks + conflicts + features on one core.")
+@Command(mixinStandardHelpOptions = true, name = "analysis", description = "Messages/s through assignment + tracks + conflicts + features on one core.")
 public final class AnalysisBenchmark implements Callable<Integer> {
 
     private static final long START_MS = 1_795_507_200_000L;

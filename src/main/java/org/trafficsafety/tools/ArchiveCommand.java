@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * {@code tsi archive init|ls}: set up and inspect the archive bucket named by the environment (GCS when
  * {@code ENABLE_GCS_UPLOAD=true} and {@code GCS_BUCKET}, else the local {@code ARCHIVE_DIR}, default ./var/bucket).
  */
-@Command(name = "archive", description = "Set up and inspect the archive bucket (GCS or ./var/bucket).")
+@Command(mixinStandardHelpOptions = true, name = "archive", description = "Set up and inspect the archive bucket (GCS or ./var/bucket).")
 public final class ArchiveCommand implements Runnable {
 
     private final Map<String, String> env;
@@ -39,7 +39,7 @@ public final class ArchiveCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "init", description = "Apply the bucket policy (versioning, public-access prevention, "
+    @Command(mixinStandardHelpOptions = true, name = "init", description = "Apply the bucket policy (versioning, public-access prevention, "
             + "lifecycle: raw/ NEARLINE at 30 d, COLDLINE at 365 d; processed/ deleted at 730 d). Idempotent; "
             + "prints the policy in force.")
     int init() {
@@ -56,7 +56,7 @@ public final class ArchiveCommand implements Runnable {
         }
     }
 
-    @Command(name = "ls", description = "List the objects of one data type for a range of UTC days, with size and metadata.")
+    @Command(mixinStandardHelpOptions = true, name = "ls", description = "List the objects of one data type for a range of UTC days, with size and metadata.")
     int ls(@Option(names = "--type", required = true,
                    description = "bsm, psm, mapdata, spat, indices or conflicts") String type,
            @Option(names = "--from", required = true, description = "first UTC day, YYYY-MM-DD") LocalDate from,

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code tsi bench NAME}: the performance benchmarks whose figures docs/PERFORMANCE.md records. */
-@Command(name = "bench", description = "Run a benchmark and print its figures.",
+@Command(mixinStandardHelpOptions = true, name = "bench", description = "Run a benchmark and print its figures.",
         subcommands = {
                 VccStreamBenchmark.class,
                 ConflictBenchmark.class,

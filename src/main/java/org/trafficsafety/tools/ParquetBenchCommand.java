@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code tsi bench parquet}: writes N synthetic BSMs (one hour at 10 Hz from many vehicles, seeded) to one raw
  * Parquet file through {@link RawParquetWriter}, then reads them all and one minute of them back.
  */
-@Command(name = "parquet", description = "Raw BSM Parquet write and read throughput (DuckDB, snappy).")
+@Command(mixinStandardHelpOptions = true, name = "parquet", description = "Raw BSM Parquet write and read throughput (DuckDB, snappy).")
 public final class ParquetBenchCommand implements Callable<Integer> {
 
     @Option(names = "--rows", description = "BSMs to write (default ${DEFAULT-VALUE})", defaultValue = "1000000")

@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
  * wall-clock second.
  * {@code --batch 1} is one document per message (JSON lines, REST); larger batches model WebSocket frames.
  */
-@Command(name = "parse", description = "BSM decode + validation throughput on one thread, VCC and ODE JSON.")
+@Command(mixinStandardHelpOptions = true, name = "parse", description = "BSM decode + validation throughput on one thread, VCC and ODE JSON.")
 public final class ParseBenchmark implements Callable<Integer> {
 
     private static final long START_MS = 1_795_507_200_000L;

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * once and kept. Rates are given per wall second and per CPU-second of the whole process (reader and analysis
  * threads, GC and JIT included): the CPU rate is what one core achieves whatever else runs on the machine.
  */
-@Command(name = "analyze-file", description = "Messages/s and MB/s of tsi analyze over a >= 1 GB simulated VCC file.")
+@Command(mixinStandardHelpOptions = true, name = "analyze-file", description = "Messages/s and MB/s of tsi analyze over a >= 1 GB simulated VCC file.")
 public final class AnalyzeFileBenchmark implements Callable<Integer> {
 
     @Option(names = "--file", defaultValue = "var/bench/analyze-file.vcc.jsonl",

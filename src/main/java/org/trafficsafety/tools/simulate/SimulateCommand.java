@@ -21,14 +21,22 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Write simulated messages of the seeded intersections as JSON lines (VCC or ODE),",
-                "with the ground-truth conflict log beside them as FILE.truth.csv. A .gz FILE is gzipped."})
+                "with the ground-truth conflict log beside them as FILE.truth.csv. A .gz FILE is gzipped.",
+                "Range: --from T --to T, or batch mode --days N [--end T|now]. Runs as fast as the CPU allows."})
 public final class SimulateCommand implements Callable<Integer> {
 
-    @Option(names = "--from", required = true, paramLabel = "T", description = "start: ISO instant (2026-11-24T07:00:00Z) or date (UTC midnight)")
+    @Option(names = "--from", paramLabel = "T", description = "start: ISO instant (2026-11-24T07:00:00Z) or date (UTC midnight)")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "T", description = "end (exclusive), same forms as --from")
+    @Option(names = "--to", paramLabel = "T", description = "end (exclusive), same forms as --from")
     String to;
+
+    @Option(names = "--days", paramLabel = "N", description = "batch mode: N days ending at --end (instead of --from/--to)")
+    Integer days;
+
+    @Option(names = "--end", paramLabel = "T|now", defaultValue = "now",
+            description = "with --days: the end, same forms as --from, or now (the current minute; default)")
+    String end;
 
     @Option(names = "--format", defaultValue = "vcc", paramLabel = "vcc|ode", description = "dialect (default: ${DEFAULT-VALUE})")
     String format;
@@ -41,11 +49,21 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if ((days == null) == (from == null || to == null)) {
+            System.err.println("tsi simulate: give either --from and --to, or --days (with --end, default now)");
+            return 2;
+        }
         Instant start;
         Instant end;
         try {
-            start = instant(from);
-            end = instant(to);
+            if (days != null) {
+                end = this.end.equals("now")
+                        ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) : instant(this.end);
+                start = end.minus(java.time.Duration.ofDays(days));
+            } else {
+                start = instant(from);
+                end = instant(to);
+            }
         } catch (DateTimeParseException e) {
             System.err.println("tsi simulate: cannot read time '" + e.getParsedString() + "': use 2026-11-24T07:00:00Z or 2026-11-24");
             return 2;

@@ -38,6 +38,18 @@ class NormalizationConstantsReaderTest {
     }
 
     @Test
+    void shouldSeedTheShippedDefaultsOfTheCode() throws Exception {
+        NormalizationConstants seeded = reader.findInForce(Instant.parse("2026-11-24T08:00:00Z")).orElseThrow();
+        NormalizationConstants shipped = NormalizationConstants.defaults();
+
+        assertThat(new double[] {seeded.vruConflictRef(), seeded.vehicleConflictRef(), seeded.volumeRef(), seeded.speedRef(),
+                seeded.speedStdRef(), seeded.hardBrakingRef()})
+                .containsExactly(shipped.vruConflictRef(), shipped.vehicleConflictRef(), shipped.volumeRef(), shipped.speedRef(),
+                        shipped.speedStdRef(), shipped.hardBrakingRef());
+        assertThat(seeded.weights()).isEqualTo(shipped.weights());
+    }
+
+    @Test
     void shouldPreferTheNewestRowInForceAndIgnoreOnesNotYetValid() throws Exception {
         String constants = """
                 {"vru_conflict_ref": 2, "vehicle_conflict_ref": 3, "volume_ref": 55.5, "speed_ref": 12, "speed_std_ref": 4,

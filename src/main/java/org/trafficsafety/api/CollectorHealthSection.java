@@ -1,11 +1,18 @@
-package org.trafficsafety.pipeline;
+package org.trafficsafety.api;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.trafficsafety.api.HealthSection;
 
-/** The {@code collector} section of /health: source, counters, and each sink's queue and spool. */
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.trafficsafety.pipeline.Collector;
+import org.trafficsafety.pipeline.CollectorStatus;
+import org.trafficsafety.pipeline.SinkStatus;
+
+/** The {@code collector} section of /health (when the collector runs): source, counters, each sink's queue and spool. */
+@Component
+@ConditionalOnProperty(name = "COLLECTOR_ENABLED", havingValue = "true")
 final class CollectorHealthSection implements HealthSection {
 
     private final Collector collector;
