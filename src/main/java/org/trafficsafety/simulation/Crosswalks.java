@@ -81,7 +81,7 @@ final class Crosswalks {
         if (v.nonYield || v.runsRed) {
             return inCorridor ? c.sCentre() - 1.5 : Double.MAX_VALUE;
         }
-        boolean farSide = c.crosswalk() != v.mv.approach;
+        boolean farSide = c.leg() != v.mv.approach;
         if (farSide && !v.crossedStop) {
             double toStopLine = v.mv.sStop - v.front();
             if (toStopLine > 0 && v.v * v.v / (2 * toStopLine) <= YIELD_MAX_DECEL) {
@@ -117,7 +117,7 @@ final class Crosswalks {
         if (!u.crosses() || u.started || u.s < u.route.sCrossStart() - 5) {
             return false;
         }
-        Walk w = plan.walk(u.route.crosswalk(), tMs);
+        Walk w = plan.walk(u.route.walkLeg(), tMs);
         return w == Walk.WALK || (w == Walk.FLASHING_DONT_WALK && u.lateStart);
     }
 
@@ -129,7 +129,7 @@ final class Crosswalks {
             if (u.s + u.desiredSpeed * IntersectionSim.DT < u.route.sCrossStart()) {
                 return u.desiredSpeed;
             }
-            Walk w = plan.walk(u.route.crosswalk(), tMs);
+            Walk w = plan.walk(u.route.walkLeg(), tMs);
             if (w == Walk.FLASHING_DONT_WALK && !u.lateDecided) {
                 u.lateDecided = true;
                 u.lateStart = rng.nextDouble() < config.risk().vruLateStartProbability();

@@ -23,6 +23,7 @@ final class IntersectionSim {
     static final double DT = TrafficSimulator.STEP_MS / 1000.0;
     private static final double EMERGENCY_DECEL = 9.0;
     private static final long PERCEPTION_MS = 800;
+    private static final long GRIDLOCK_MS = 20_000;
     /** Vehicles from one inbound lane keep following each other this far past the stop line, until their paths part. */
     private static final double SHARED_LANE_M = 22;
     /** Through drivers prefer the inner lane, the outer one being shared with right turns (and trucks keep right). */
@@ -37,17 +38,14 @@ final class IntersectionSim {
     final Counters counters;
     final List<Vehicle> vehicles = new ArrayList<>();
     final List<Vru> vrus = new ArrayList<>();
-    @SuppressWarnings("unchecked")
-    private final ArrayDeque<Integer>[] pending = new ArrayDeque[12];
-    @SuppressWarnings("unchecked")
-    private final List<Vehicle>[] inbound = new List[12];
-    @SuppressWarnings("unchecked")
-    private final List<Vehicle>[] byMovement = new List[16];
-    @SuppressWarnings("unchecked")
-    private final List<Vehicle>[] outbound = new List[8];
+    private final ArrayDeque<Integer>[] pending;
+    private final List<Vehicle>[] inbound;
+    private final List<Vehicle>[] byMovement;
+    private final List<Vehicle>[] outbound;
     private final Crosswalks crosswalks;
     private final RiskInjector risk;
 
+    @SuppressWarnings("unchecked")
     IntersectionSim(Intersection intersection, Layout layout, SimulationConfig config, SplittableRandom rng, IdSource ids, Counters counters) {
         this.intersection = intersection;
         this.layout = layout;
@@ -59,14 +57,18 @@ final class IntersectionSim {
         this.plan = new SignalPlan(config.signals(), rng.nextLong(probe.cycleMs() / 1000) * 1000);
         this.crosswalks = new Crosswalks(vehicles, vrus, plan, config, rng, counters);
         this.risk = new RiskInjector(vehicles, config, rng, counters);
-        for (int i = 0; i < 12; i++) {
+        pending = new ArrayDeque[layout.inboundLanes];
+        inbound = new List[layout.inboundLanes];
+        byMovement = new List[layout.movements.size()];
+        outbound = new List[layout.outboundLanes];
+        for (int i = 0; i < pending.length; i++) {
             pending[i] = new ArrayDeque<>();
             inbound[i] = new ArrayList<>();
         }
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < byMovement.length; i++) {
             byMovement[i] = new ArrayList<>();
         }
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < outbound.length; i++) {
             outbound[i] = new ArrayList<>();
         }
     }
@@ -125,7 +127,7 @@ final class IntersectionSim {
     private void crossStopLine(Vehicle v, long tMs) {
         v.crossedStop = true;
         v.crossedStopAtMs = tMs;
-        if (plan.vehicleLight(v.mv.approach, v.mv.turn, tMs) == Light.RED) {
+        if (plan.vehicleLight(v.mv.lightApproach, v.mv.lightTurn, tMs) == Light.RED) {
             counters.redCrossings++;
         }
     }
@@ -151,21 +153,21 @@ final class IntersectionSim {
             double perHour = (k % 2 == 0 ? d.majorVehiclesPerHour() : d.minorVehiclesPerHour()) * factor;
             if (rng.nextDouble() < perHour / 3600.0 * DT) {
                 double r = rng.nextDouble();
-                int mv;
-                if (r < d.leftTurnShare()) {
-                    mv = k * 4;
-                } else if (r < d.leftTurnShare() + d.rightTurnShare()) {
-                    mv = k * 4 + 3;
-                } else {
-                    mv = k * 4 + (rng.nextDouble() < INNER_LANE_SHARE ? 1 : 2);
+                Turn turn = r < d.leftTurnShare() ? Turn.LEFT : r < d.leftTurnShare() + d.rightTurnShare() ? Turn.RIGHT : Turn.THROUGH;
+                List<List<Integer>> byTurn = layout.choices.get(k);
+                List<Integer> options = byTurn.get(turn.ordinal()).isEmpty() ? byTurn.get(Turn.THROUGH.ordinal()) : byTurn.get(turn.ordinal());
+                if (options.isEmpty()) {
+                    continue;
                 }
+                int mv = options.size() == 1 ? options.getFirst()
+                        : options.size() == 2 ? options.get(rng.nextDouble() < INNER_LANE_SHARE ? 0 : 1) : options.get(rng.nextInt(options.size()));
                 pending[layout.movements.get(mv).inboundLaneKey()].add(mv);
             }
         }
     }
 
     private void enterVehicles() {
-        for (int lane = 0; lane < 12; lane++) {
+        for (int lane = 0; lane < pending.length; lane++) {
             if (pending[lane].isEmpty()) {
                 continue;
             }
@@ -192,7 +194,7 @@ final class IntersectionSim {
         SimulationConfig.Drivers dr = config.drivers();
         SimulationConfig.Demand d = config.demand();
         double throughShare = 1 - d.leftTurnShare() - d.rightTurnShare();
-        boolean truck = mv.turn == Turn.THROUGH && mv.inLane == 2 && throughShare > 0
+        boolean truck = mv.turn == Turn.THROUGH && mv.outer && throughShare > 0
                 && rng.nextDouble() < d.truckShare() / (throughShare * (1 - INNER_LANE_SHARE));
         double length = truck ? 8 + 2 * rng.nextDouble() : rng.nextDouble() < 0.8 ? 4.5 + 0.5 * rng.nextDouble() : 4.2 + 0.3 * rng.nextDouble();
         double width = truck ? 2.5 : 1.8 + 0.2 * rng.nextDouble();
@@ -208,7 +210,10 @@ final class IntersectionSim {
         if (rng.nextDouble() >= d.vrusPerHour() * factor / 3600.0 * DT) {
             return;
         }
-        int sidewalk = rng.nextInt(8);
+        if (layout.vruEntries() == 0) {
+            return;
+        }
+        int sidewalk = rng.nextInt(layout.vruEntries());
         int kind = rng.nextDouble() < d.crossingShare() ? 1 + rng.nextInt(2) : 0;
         Layout.VruRoute route = layout.vruRoutes.get(sidewalk * 3 + kind);
         boolean cyclist = rng.nextDouble() < d.cyclistShare();
@@ -321,7 +326,12 @@ final class IntersectionSim {
                 target = Math.min(target, crosswalks.crosswalkTarget(v, c, tMs));
             }
         }
-        if (v.mv.turn == Turn.LEFT && !v.runsRed && plan.vehicleLight(v.mv.approach, Turn.LEFT, tMs) != Light.PROTECTED) {
+        if (gridlocked(v, tMs)) {
+            return target;
+        }
+        // a left turn is protected only under a left-turn arrow (a MapData may give it the through movement's group)
+        if (v.mv.turn == Turn.LEFT && !v.runsRed
+                && (v.mv.lightTurn != Turn.LEFT || plan.vehicleLight(v.mv.lightApproach, v.mv.lightTurn, tMs) != Light.PROTECTED)) {
             target = Math.min(target, permissiveLeftTarget(v, tMs));
         }
         if (!v.runsRed) {
@@ -330,11 +340,32 @@ final class IntersectionSim {
         return target;
     }
 
+    /**
+     * Gridlock guard of MapData layouts, whose box geometry can make vehicles inside it wait for each other in a
+     * circle (the synthesized layout's waiting positions are cycle free by construction, so it never applies there):
+     * a vehicle that has stood in the box for {@link #GRIDLOCK_MS} stops waiting for gaps and crossing vehicles for
+     * good and clears the box, still following its leader and yielding to VRUs.
+     */
+    private boolean gridlocked(Vehicle v, long tMs) {
+        if (v.gridlockReleased || layout.source == null || !v.crossedStop) {
+            return v.gridlockReleased;
+        }
+        if (v.v >= 0.1) {
+            v.standingInBoxSinceMs = -1;
+            return false;
+        }
+        if (v.standingInBoxSinceMs < 0) {
+            v.standingInBoxSinceMs = tMs;
+        }
+        v.gridlockReleased = tMs - v.standingInBoxSinceMs >= GRIDLOCK_MS;
+        return v.gridlockReleased;
+    }
+
     private double signalTarget(Vehicle v, long tMs) {
         if (v.runsRed) {
             return Double.MAX_VALUE;
         }
-        Light light = plan.vehicleLight(v.mv.approach, v.mv.turn, tMs);
+        Light light = plan.vehicleLight(v.mv.lightApproach, v.mv.lightTurn, tMs);
         double dist = v.mv.sStop - v.front();
         if (light.isGreen()) {
             v.yellowDecision = Vehicle.UNDECIDED;
@@ -353,7 +384,7 @@ final class IntersectionSim {
         if (!v.redDecided && v.mv.turn == Turn.THROUGH && v.v > 8 && dist > 0
                 && dist < v.v * v.v / (2 * v.comfortDecel) + 2 * v.v
                 && (v.leader == null || v.leader.crossedStop)
-                && plan.remainingMs(v.mv.approach, v.mv.turn, tMs) > (dist / v.v + 2) * 1000) {
+                && plan.remainingMs(v.mv.lightApproach, v.mv.lightTurn, tMs) > (dist / v.v + 2) * 1000) {
             v.redDecided = true;
             counters.redEligible++;
             if (rng.nextDouble() < config.risk().redLightRunningProbability()) {
@@ -376,7 +407,7 @@ final class IntersectionSim {
                 continue;
             }
             waitAt = Math.min(waitAt, mc.sClear() + v.length / 2);
-            boolean opposingStops = !plan.vehicleLight(other.approach, other.turn, tMs).isGreen();
+            boolean opposingStops = !plan.vehicleLight(other.lightApproach, other.lightTurn, tMs).isGreen();
             for (Vehicle o : byMovement[other.index]) {
                 if (o.rear() > mc.sOther() + 1.5 || o.yellowDecision == Vehicle.STOP
                         || (opposingStops && !o.crossedStop && !o.runsRed && o.yellowDecision != Vehicle.GO)) {

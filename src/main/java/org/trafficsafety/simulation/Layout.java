@@ -2,6 +2,7 @@ package org.trafficsafety.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.trafficsafety.message.MapData;
 
 /**
  * The synthesized four-leg intersection in its local frame (x east, y north, metres from the reference point):
@@ -13,11 +14,10 @@ final class Layout {
 
     enum Turn { LEFT, THROUGH, RIGHT }
 
-    /** A crossing of a vehicle path with a crosswalk. */
-    record CrosswalkCrossing(int crosswalk, double sEdge, double sCentre, double lambda) {
+    /** A crossing of a vehicle path with a crosswalk across leg {@code leg}. */
+    record CrosswalkCrossing(int crosswalk, int leg, double sEdge, double sCentre, double lambda) {
     }
 
-    /** Where two movement paths come within a lane's reach of each other. */
     /**
      * Where two movement paths cross: {@code sSelf}/{@code sOther} where they first come within {@link #CONFLICT_M}, and
      * {@code sClear}, the last point on this path before that whose centre is still {@link #CLEARANCE_M} from the other
@@ -44,6 +44,14 @@ final class Layout {
         final double sStop;
         final double sExit;
         final int signalGroup;
+        /** Inbound and receiving lane keys: vehicles of one inbound (receiving) lane follow each other. */
+        final int inKey;
+        final int outKey;
+        /** The rightmost inbound lane of its approach, where trucks drive. */
+        final boolean outer;
+        /** Whose light the movement obeys: the leg and turn its signal group is bound to. */
+        final int lightApproach;
+        final Turn lightTurn;
         final List<CrosswalkCrossing> crosswalks = new ArrayList<>();
         final List<MovementConflict> conflicts = new ArrayList<>();
         /** Highest comfortable speed at each path sample: curve speed, with room to decelerate into curves. */
@@ -51,6 +59,12 @@ final class Layout {
 
         Movement(int index, int approach, Turn turn, int inLane, int exitLeg, int outLane, Path path, double sStop, double sExit,
                  int signalGroup) {
+            this(index, approach, turn, inLane, exitLeg, outLane, path, sStop, sExit, signalGroup, approach * 3 + inLane,
+                    exitLeg * 2 + outLane, inLane == 2, approach, turn);
+        }
+
+        Movement(int index, int approach, Turn turn, int inLane, int exitLeg, int outLane, Path path, double sStop, double sExit,
+                 int signalGroup, int inKey, int outKey, boolean outer, int lightApproach, Turn lightTurn) {
             this.index = index;
             this.approach = approach;
             this.turn = turn;
@@ -61,14 +75,19 @@ final class Layout {
             this.sStop = sStop;
             this.sExit = sExit;
             this.signalGroup = signalGroup;
+            this.inKey = inKey;
+            this.outKey = outKey;
+            this.outer = outer;
+            this.lightApproach = lightApproach;
+            this.lightTurn = lightTurn;
         }
 
         int inboundLaneKey() {
-            return approach * 3 + inLane;
+            return inKey;
         }
 
         int outboundLaneKey() {
-            return exitLeg * 2 + outLane;
+            return outKey;
         }
     }
 
@@ -77,7 +96,17 @@ final class Layout {
      * {@code sCrossStart} and {@code sCrossEnd}, walking towards decreasing lambda when {@code lambdaSign} < 0), then
      * out along a sidewalk.
      */
-    record VruRoute(Path path, int crosswalk, double sCrossStart, double sCrossEnd, int lambdaSign) {
+    record VruRoute(Path path, int crosswalk, double sCrossStart, double sCrossEnd, int lambdaSign, int walkLeg, double originX,
+                    double originY, double axisX, double axisY) {
+
+        /** Position across the crosswalk, metres along its axis from its origin. */
+        double lambda(double x, double y) {
+            return (x - originX) * axisX + (y - originY) * axisY;
+        }
+    }
+
+    /** A signal group of the SPaT and the indication it shows: a vehicle light (leg, turn) or a walk light (leg). */
+    record SignalBinding(int signalGroup, int leg, Turn turn, boolean walk) {
     }
 
     static final double[][] INBOUND = {{0, -1}, {-1, 0}, {0, 1}, {1, 0}};
@@ -94,9 +123,17 @@ final class Layout {
     final double sidewalkOffset;
     final double approachLength;
     final List<Movement> movements = new ArrayList<>();
+    /** VRU routes, three per entry (a sidewalk end): walk past the corner, cross and go on, cross and turn. */
     final List<VruRoute> vruRoutes = new ArrayList<>();
     /** conflict[a][b]: where movement a's path crosses movement b's, or null. */
-    final MovementConflict[][] conflict = new MovementConflict[16][16];
+    final MovementConflict[][] conflict;
+    final int inboundLanes;
+    final int outboundLanes;
+    /** choices[approach][turn]: the movements an arrival of that approach and turn may take (through: inner first). */
+    final List<List<List<Integer>>> choices = new ArrayList<>();
+    final List<SignalBinding> signalGroups = new ArrayList<>();
+    /** The MapData this layout was built from, or null when synthesized. */
+    final MapData.IntersectionGeometry source;
 
     Layout(SimulationConfig.Geometry g, SimulationConfig.Drivers drivers) {
         laneWidth = g.laneWidthM();
@@ -105,8 +142,24 @@ final class Layout {
         crosswalkD = halfWidth + 4;
         sidewalkOffset = halfWidth + 4;
         approachLength = g.approachLengthM();
+        inboundLanes = 12;
+        outboundLanes = 8;
+        source = null;
         buildMovements();
         buildVruRoutes();
+        conflict = new MovementConflict[movements.size()][movements.size()];
+        for (int k = 0; k < 4; k++) {
+            choices.add(List.of(List.of(k * 4), List.of(k * 4 + 1, k * 4 + 2), List.of(k * 4 + 3)));
+        }
+        for (int k = 0; k < 4; k++) {
+            signalGroups.add(new SignalBinding(LEFT_SIGNAL_GROUP[k], k, Turn.LEFT, false));
+        }
+        for (int k = 0; k < 4; k++) {
+            signalGroups.add(new SignalBinding(THROUGH_SIGNAL_GROUP[k], k, Turn.THROUGH, false));
+        }
+        for (int leg = 0; leg < 4; leg++) {
+            signalGroups.add(new SignalBinding(CROSSWALK_SIGNAL_GROUP_BASE + leg, leg, Turn.THROUGH, true));
+        }
         for (Movement m : movements) {
             m.advisorySpeed = advisorySpeed(m.path, drivers.turnLateralAccelMps2(), drivers.comfortDecelMps2() * 0.75);
             findCrosswalkCrossings(m);
@@ -115,6 +168,70 @@ final class Layout {
                     findConflict(m, o);
                 }
             }
+        }
+    }
+
+    /**
+     * A layout built from a MapData (see {@link MapLayout}): movements, VRU routes (three per entry), crosswalk
+     * centre lines (one per crosswalk: origin, axis and length, plus the leg), lane counts and signal bindings.
+     */
+    Layout(MapData.IntersectionGeometry source, double laneWidth, double stopLine, double approachLength, List<Movement> movements,
+           List<VruRoute> vruRoutes, List<CrosswalkLine> crosswalkLines, int inboundLanes, int outboundLanes,
+           List<List<List<Integer>>> choices, List<SignalBinding> signalGroups, SimulationConfig.Drivers drivers) {
+        this.source = source;
+        this.laneWidth = laneWidth;
+        this.halfWidth = Double.NaN;
+        this.stopLine = stopLine;
+        this.crosswalkD = Double.NaN;
+        this.sidewalkOffset = Double.NaN;
+        this.approachLength = approachLength;
+        this.inboundLanes = inboundLanes;
+        this.outboundLanes = outboundLanes;
+        this.movements.addAll(movements);
+        this.vruRoutes.addAll(vruRoutes);
+        this.choices.addAll(choices);
+        this.signalGroups.addAll(signalGroups);
+        conflict = new MovementConflict[movements.size()][movements.size()];
+        for (Movement m : movements) {
+            m.advisorySpeed = advisorySpeed(m.path, drivers.turnLateralAccelMps2(), drivers.comfortDecelMps2() * 0.75);
+            for (CrosswalkLine c : crosswalkLines) {
+                findCrossing(m, c);
+            }
+            for (Movement o : movements) {
+                if (o.approach != m.approach) {
+                    findConflict(m, o);
+                }
+            }
+        }
+    }
+
+    /** A crosswalk's centre line: from (x0, y0) along the unit axis for {@code length} metres, across leg {@code leg}. */
+    record CrosswalkLine(int index, int leg, double x0, double y0, double axisX, double axisY, double length) {
+    }
+
+    int vruEntries() {
+        return vruRoutes.size() / 3;
+    }
+
+    /** Where a movement's path first crosses a crosswalk's centre line within its length (generic geometry). */
+    private static void findCrossing(Movement m, CrosswalkLine c) {
+        Path p = m.path;
+        double prev = Double.NaN;
+        double sEdge = Double.NaN;
+        for (int i = 0; i < p.samples(); i++) {
+            double dx = p.sampleX(i) - c.x0();
+            double dy = p.sampleY(i) - c.y0();
+            double lambda = dx * c.axisX() + dy * c.axisY();
+            double along = dx * c.axisY() - dy * c.axisX();
+            boolean within = lambda >= 0 && lambda <= c.length();
+            if (within && Double.isNaN(sEdge) && Math.abs(along) <= CROSSWALK_HALF_WIDTH_M + 1.0) {
+                sEdge = i * Path.DS;
+            }
+            if (within && !Double.isNaN(prev) && Math.signum(prev) != Math.signum(along)) {
+                m.crosswalks.add(new CrosswalkCrossing(c.index(), c.leg(), Double.isNaN(sEdge) ? i * Path.DS : sEdge, i * Path.DS, lambda));
+                return;
+            }
+            prev = within ? along : Double.NaN;
         }
     }
 
@@ -225,7 +342,7 @@ final class Layout {
                     sEdge = i * Path.DS;
                 }
                 if (onLeg && !Double.isNaN(prev) && Math.signum(prev) != Math.signum(along)) {
-                    m.crosswalks.add(new CrosswalkCrossing(leg, sEdge, i * Path.DS, lambda));
+                    m.crosswalks.add(new CrosswalkCrossing(leg, leg, sEdge, i * Path.DS, lambda));
                     break;
                 }
                 prev = along;
@@ -305,6 +422,7 @@ final class Layout {
             sCrossEnd = sCrossStart + 2 * sidewalkOffset;
         }
         Path p = b.lineTo(outX, outY).build();
-        return new VruRoute(p, crossLeg, sCrossStart, sCrossEnd, -side);
+        return new VruRoute(p, crossLeg, sCrossStart, sCrossEnd, -side, crossLeg, 0, 0, crossLeg >= 0 ? rx(crossLeg) : 0,
+                crossLeg >= 0 ? ry(crossLeg) : 0);
     }
 }

@@ -84,11 +84,17 @@ final class MessageFactory {
         return d < 0 ? d + 360 : d;
     }
 
-    Spat spat(Intersection in, SignalPlan plan, long tMs) {
-        return new Spat(tMs, tMs + messaging.latencyMs(), List.of(plan.state(in.id(), tMs)));
+    Spat spat(Intersection in, SignalPlan plan, Layout layout, long tMs) {
+        return new Spat(tMs, tMs + messaging.latencyMs(), List.of(plan.state(in.id(), layout.signalGroups, tMs)));
     }
 
+    /** The synthesized layout's MapData, or the MapData a layout was built from (under the intersection's id). */
     MapData mapData(Intersection in, Layout layout, long tMs) {
+        if (layout.source != null) {
+            MapData.IntersectionGeometry g = layout.source;
+            return new MapData(tMs, tMs + messaging.latencyMs(), 1, List.of(new MapData.IntersectionGeometry(in.id(), g.region(),
+                    g.revision(), g.name(), g.refLatitude(), g.refLongitude(), g.laneWidthM(), g.lanes())));
+        }
         List<MapData.Lane> lanes = new ArrayList<>();
         double far = layout.approachLength;
         double stop = layout.stopLine;

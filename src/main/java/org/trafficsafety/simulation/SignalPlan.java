@@ -120,23 +120,21 @@ final class SignalPlan {
         return tMs;
     }
 
-    Spat.IntersectionState state(int intersectionId, long tMs) {
-        List<Spat.MovementState> states = new ArrayList<>(12);
-        for (int k = 0; k < 4; k++) {
-            states.add(movementState(Layout.LEFT_SIGNAL_GROUP[k], toPhase(vehicleLight(k, Layout.Turn.LEFT, tMs)),
-                    endOfVehicleState(k, Layout.Turn.LEFT, tMs)));
-        }
-        for (int k = 0; k < 4; k++) {
-            states.add(movementState(Layout.THROUGH_SIGNAL_GROUP[k], toPhase(vehicleLight(k, Layout.Turn.THROUGH, tMs)),
-                    endOfVehicleState(k, Layout.Turn.THROUGH, tMs)));
-        }
-        for (int leg = 0; leg < 4; leg++) {
-            SignalPhase phase = switch (walk(leg, tMs)) {
-                case WALK -> SignalPhase.PROTECTED_MOVEMENT_ALLOWED;
-                case FLASHING_DONT_WALK -> SignalPhase.PROTECTED_CLEARANCE;
-                case DONT_WALK -> SignalPhase.STOP_AND_REMAIN;
-            };
-            states.add(movementState(Layout.CROSSWALK_SIGNAL_GROUP_BASE + leg, phase, endOfWalkState(leg, tMs)));
+    /** The SPaT of one intersection: every bound signal group with its indication and when it ends. */
+    Spat.IntersectionState state(int intersectionId, List<Layout.SignalBinding> groups, long tMs) {
+        List<Spat.MovementState> states = new ArrayList<>(groups.size());
+        for (Layout.SignalBinding g : groups) {
+            if (g.walk()) {
+                SignalPhase phase = switch (walk(g.leg(), tMs)) {
+                    case WALK -> SignalPhase.PROTECTED_MOVEMENT_ALLOWED;
+                    case FLASHING_DONT_WALK -> SignalPhase.PROTECTED_CLEARANCE;
+                    case DONT_WALK -> SignalPhase.STOP_AND_REMAIN;
+                };
+                states.add(movementState(g.signalGroup(), phase, endOfWalkState(g.leg(), tMs)));
+            } else {
+                states.add(movementState(g.signalGroup(), toPhase(vehicleLight(g.leg(), g.turn(), tMs)),
+                        endOfVehicleState(g.leg(), g.turn(), tMs)));
+            }
         }
         return new Spat.IntersectionState(intersectionId, 0, 1, 0, states);
     }

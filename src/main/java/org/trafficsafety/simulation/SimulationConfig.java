@@ -1,7 +1,10 @@
 package org.trafficsafety.simulation;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.trafficsafety.analysis.Intersection;
+import org.trafficsafety.message.MapData;
 
 /**
  * Every parameter of the simulator, grouped by concern; {@link #defaults()} documents the defaults (also in
@@ -10,6 +13,8 @@ import org.trafficsafety.analysis.Intersection;
  *
  * @param seed          seed of all randomness
  * @param intersections where to simulate (each gets its own four-leg layout and signal offset)
+ * @param maps          geometry by intersection id: an intersection with an entry is laid out from that MapData
+ *                      geometry (falling back to the synthesized layout when it is unusable); default none
  */
 public record SimulationConfig(
         long seed,
@@ -20,16 +25,24 @@ public record SimulationConfig(
         Drivers drivers,
         Risk risk,
         Noise noise,
-        Messaging messaging) {
+        Messaging messaging,
+        Map<Integer, MapData.IntersectionGeometry> maps) {
 
     public SimulationConfig {
         intersections = List.copyOf(intersections);
+        maps = maps == null ? Map.of() : Map.copyOf(maps);
         if (intersections.isEmpty()) {
             throw new IllegalArgumentException("simulate at least one intersection");
         }
         if (geometry == null || signals == null || demand == null || drivers == null || risk == null || noise == null || messaging == null) {
             throw new IllegalArgumentException("all parameter groups are required");
         }
+    }
+
+    /** Without MapData geometry: every intersection gets the synthesized layout. */
+    public SimulationConfig(long seed, List<Intersection> intersections, Geometry geometry, Signals signals, Demand demand,
+                            Drivers drivers, Risk risk, Noise noise, Messaging messaging) {
+        this(seed, intersections, geometry, signals, demand, drivers, risk, noise, messaging, Map.of());
     }
 
     /** The seeded intersections, seed 1, and every group's defaults. */
@@ -39,27 +52,41 @@ public record SimulationConfig(
     }
 
     public SimulationConfig withSeed(long newSeed) {
-        return new SimulationConfig(newSeed, intersections, geometry, signals, demand, drivers, risk, noise, messaging);
+        return new SimulationConfig(newSeed, intersections, geometry, signals, demand, drivers, risk, noise, messaging, maps);
     }
 
     public SimulationConfig withIntersections(List<Intersection> newIntersections) {
-        return new SimulationConfig(seed, newIntersections, geometry, signals, demand, drivers, risk, noise, messaging);
+        return new SimulationConfig(seed, newIntersections, geometry, signals, demand, drivers, risk, noise, messaging, maps);
     }
 
     public SimulationConfig withDemand(Demand newDemand) {
-        return new SimulationConfig(seed, intersections, geometry, signals, newDemand, drivers, risk, noise, messaging);
+        return new SimulationConfig(seed, intersections, geometry, signals, newDemand, drivers, risk, noise, messaging, maps);
     }
 
     public SimulationConfig withRisk(Risk newRisk) {
-        return new SimulationConfig(seed, intersections, geometry, signals, demand, drivers, newRisk, noise, messaging);
+        return new SimulationConfig(seed, intersections, geometry, signals, demand, drivers, newRisk, noise, messaging, maps);
     }
 
     public SimulationConfig withNoise(Noise newNoise) {
-        return new SimulationConfig(seed, intersections, geometry, signals, demand, drivers, risk, newNoise, messaging);
+        return new SimulationConfig(seed, intersections, geometry, signals, demand, drivers, risk, newNoise, messaging, maps);
     }
 
     public SimulationConfig withMessaging(Messaging newMessaging) {
-        return new SimulationConfig(seed, intersections, geometry, signals, demand, drivers, risk, noise, newMessaging);
+        return new SimulationConfig(seed, intersections, geometry, signals, demand, drivers, risk, noise, newMessaging, maps);
+    }
+
+    /**
+     * Lays out intersections from MapData: every intersection of the messages whose id is simulated gets its geometry
+     * (a later message of the same id wins); the others keep the synthesized layout.
+     */
+    public SimulationConfig withMapData(List<MapData> mapData) {
+        Map<Integer, MapData.IntersectionGeometry> byId = new HashMap<>(maps);
+        for (MapData m : mapData) {
+            for (MapData.IntersectionGeometry g : m.intersections()) {
+                byId.put(g.id(), g);
+            }
+        }
+        return new SimulationConfig(seed, intersections, geometry, signals, demand, drivers, risk, noise, messaging, byId);
     }
 
     /**

@@ -3,14 +3,21 @@ package org.trafficsafety.simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.trafficsafety.analysis.Intersection;
 import org.trafficsafety.analysis.geometry.LocalFrame;
+import org.trafficsafety.message.MapData;
 
 /**
  * A simulation in progress: advanced step by step by whoever drives it (a batch loop or a real-time source), on one
  * thread. Not thread-safe.
  */
 public final class SimulationRun {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulationRun.class);
+    /** A MapData whose reference point is further than this from the intersection describes another one. */
+    private static final double MAX_REF_OFFSET_M = 100;
 
     private final SimulationConfig config;
     private final List<Part> parts = new ArrayList<>();
@@ -22,12 +29,14 @@ public final class SimulationRun {
 
     SimulationRun(SimulationConfig config, long startMs) {
         this.config = config;
-        Layout layout = new Layout(config.geometry(), config.drivers());
+        Layout synthesized = new Layout(config.geometry(), config.drivers());
         IdSource ids = new IdSource(config.seed());
         SplittableRandom root = new SplittableRandom(config.seed());
         for (Intersection in : config.intersections()) {
             SplittableRandom rng = root.split();
-            LocalFrame frame = new LocalFrame(in.latitude(), in.longitude());
+            Layout layout = layoutOf(in, synthesized);
+            LocalFrame frame = layout.source == null ? new LocalFrame(in.latitude(), in.longitude())
+                    : new LocalFrame(layout.source.refLatitude(), layout.source.refLongitude());
             parts.add(new Part(new IntersectionSim(in, layout, config, rng.split(), ids, counters),
                     new ConflictJudge(in.id(), frame, layout.stopLine), new MessageFactory(frame, config, rng.split())));
         }
@@ -39,6 +48,32 @@ public final class SimulationRun {
         }
         counters.reset();
         this.nowMs = startMs;
+    }
+
+    /**
+     * The intersection's layout from its MapData when the config has one and it is usable, else the synthesized one
+     * (logged once per run and intersection, with the reason).
+     */
+    private Layout layoutOf(Intersection in, Layout synthesized) {
+        MapData.IntersectionGeometry g = config.maps().get(in.id());
+        if (g == null) {
+            return synthesized;
+        }
+        LocalFrame own = new LocalFrame(in.latitude(), in.longitude());
+        double offsetM = Math.hypot(own.east(g.refLongitude()), own.north(g.refLatitude()));
+        if (offsetM > MAX_REF_OFFSET_M) {
+            log.warn("intersection {}: MapData reference point is {} m from the intersection; using the synthesized layout", in.id(),
+                    Math.round(offsetM));
+            return synthesized;
+        }
+        MapLayout.Result r = MapLayout.build(g, config.geometry(), config.drivers());
+        if (r.layout() == null) {
+            log.warn("intersection {}: MapData unusable ({}); using the synthesized layout", in.id(), r.problem());
+            return synthesized;
+        }
+        log.info("intersection {}: layout from MapData, {} movements, {} crosswalk routes", in.id(), r.layout().movements.size(),
+                r.layout().vruRoutes.size());
+        return r.layout();
     }
 
     /** The event time of the next step, epoch ms. */
@@ -66,7 +101,7 @@ public final class SimulationRun {
                 counters.mapData++;
             }
             if (stepIndex % (m.spatPeriodMs() / TrafficSimulator.STEP_MS) == 0) {
-                listener.onMessage(p.messages().spat(sim.intersection, sim.plan, t));
+                listener.onMessage(p.messages().spat(sim.intersection, sim.plan, sim.layout, t));
                 counters.spat++;
             }
             for (Vehicle v : sim.vehicles) {

@@ -30,6 +30,10 @@ final class Vehicle {
     boolean yieldDecided;
     boolean crossedStop;
     long crossedStopAtMs;
+    /** Since when the vehicle has stood still inside the box (MapData layouts' gridlock guard), or -1. */
+    long standingInBoxSinceMs = -1;
+    /** Released by the gridlock guard: clears the box without waiting for gaps or crossing vehicles. */
+    boolean gridlockReleased;
 
     double forcedDecel;
     long forcedUntilMs;

@@ -50,9 +50,8 @@ final class Vru {
         return crosses() && s > route.sCrossStart() && s < route.sCrossEnd();
     }
 
-    /** Position across the crosswalk (metres along the leg's right normal). */
+    /** Position across the crosswalk (metres along the crosswalk's axis). */
     double lambda() {
-        int leg = route.crosswalk();
-        return x() * Layout.rx(leg) + y() * Layout.ry(leg);
+        return route.lambda(x(), y());
     }
 }

@@ -94,7 +94,7 @@ class LayoutTest {
                 assertThat(Math.hypot(frame.east(p.longitude()), frame.north(p.latitude()))).isLessThan(in.zoneRadiusM());
             }
         }
-        Spat spat = factory.spat(in, plan, 5_000);
+        Spat spat = factory.spat(in, plan, layout, 5_000);
         assertThat(spat.intersections().get(0).states()).extracting(Spat.MovementState::signalGroup)
                 .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
         // at 5 s into the cycle the major street's protected lefts (groups 1 and 5) are green
