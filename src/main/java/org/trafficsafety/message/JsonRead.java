@@ -15,6 +15,37 @@ final class JsonRead {
     private JsonRead() {
     }
 
+    /** @return true when t opens an object to read field by field; any other value is skipped */
+    static boolean isObject(JsonParser p, JsonToken t) {
+        if (t == JsonToken.START_OBJECT) {
+            return true;
+        }
+        p.skipChildren();
+        return false;
+    }
+
+    /** The optional MapData/SPaT revision counter, at the same place in both dialects. */
+    static void msgIssueRevision(JsonParser p, JsonToken t, Decoded s) {
+        s.hasMsgIssueRevision = true;
+        s.msgIssueRevision = smallInt(p, t, s, "msgIssueRevision is not an integer", 0);
+    }
+
+    /** A vehicle size object {width, length} in centimetres; the field texts name a wrong type in each dialect. */
+    static void size(JsonParser p, JsonToken t, Decoded s, String widthField, String lengthField) {
+        if (!isObject(p, t)) {
+            return;
+        }
+        String name;
+        while ((name = p.nextName()) != null) {
+            JsonToken vt = p.nextToken();
+            switch (name) {
+                case "width" -> s.widthCm = number(p, vt, s, widthField);
+                case "length" -> s.lengthCm = number(p, vt, s, lengthField);
+                default -> p.skipChildren();
+            }
+        }
+    }
+
     /** A number as double; null gives NaN. */
     static double number(JsonParser p, JsonToken t, Decoded s, String field) {
         if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {

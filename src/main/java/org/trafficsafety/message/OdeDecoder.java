@@ -54,8 +54,7 @@ public final class OdeDecoder extends StreamingDecoder {
     }
 
     private void readMetadata(JsonParser p, JsonToken t, Decoded s) {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
+        if (!JsonRead.isObject(p, t)) {
             return;
         }
         String name;
@@ -72,8 +71,7 @@ public final class OdeDecoder extends StreamingDecoder {
     }
 
     private void readPayload(JsonParser p, JsonToken t, Decoded s) {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
+        if (!JsonRead.isObject(p, t)) {
             return;
         }
         String name;
@@ -117,10 +115,7 @@ public final class OdeDecoder extends StreamingDecoder {
                     s.type = MessageType.MAPDATA;
                     s.tree = mapper.readTree(p);
                 }
-                case "msgIssueRevision" -> {
-                    s.hasMsgIssueRevision = true;
-                    s.msgIssueRevision = JsonRead.smallInt(p, t, s, "msgIssueRevision is not an integer", 0);
-                }
+                case "msgIssueRevision" -> JsonRead.msgIssueRevision(p, t, s);
                 default -> p.skipChildren();
             }
         }
@@ -128,8 +123,7 @@ public final class OdeDecoder extends StreamingDecoder {
 
     /** v9: {"BasicSafetyMessage": {...}} and the like; the key names the message. */
     private void readFrameValue(JsonParser p, JsonToken t, Decoded s) {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
+        if (!JsonRead.isObject(p, t)) {
             return;
         }
         String name;
@@ -160,8 +154,7 @@ public final class OdeDecoder extends StreamingDecoder {
     }
 
     private static void readBsm9(JsonParser p, JsonToken t, Decoded s) {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
+        if (!JsonRead.isObject(p, t)) {
             return;
         }
         String name;
@@ -181,10 +174,7 @@ public final class OdeDecoder extends StreamingDecoder {
             s.reject(RejectReason.MALFORMED, "message body is not an object");
             return;
         }
-        String name;
-        while ((name = p.nextName()) != null) {
-            readVehicleField(p, p.nextToken(), name, s, raw);
-        }
+        readVehicleFields(p, s, raw);
     }
 
     /**
@@ -218,7 +208,7 @@ public final class OdeDecoder extends StreamingDecoder {
             }
             case "accelSet" -> readAccelSet(p, t, s, raw);
             case "brakes" -> readBrakes(p, t, s);
-            case "size" -> readSize(p, t, s);
+            case "size" -> JsonRead.size(p, t, s, "size.width", "size.length");
             case "basicType" -> {
                 VruType type = t == JsonToken.VALUE_STRING ? Units.vruTypeName(p.getString()) : null;
                 if (type == null) {
@@ -233,10 +223,12 @@ public final class OdeDecoder extends StreamingDecoder {
     }
 
     private static void readVehicleObjectFields(JsonParser p, JsonToken t, Decoded s, boolean raw) {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
+        if (JsonRead.isObject(p, t)) {
+            readVehicleFields(p, s, raw);
         }
+    }
+
+    private static void readVehicleFields(JsonParser p, Decoded s, boolean raw) {
         String name;
         while ((name = p.nextName()) != null) {
             readVehicleField(p, p.nextToken(), name, s, raw);
@@ -244,8 +236,7 @@ public final class OdeDecoder extends StreamingDecoder {
     }
 
     private static void readAccelSet(JsonParser p, JsonToken t, Decoded s, boolean raw) {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
+        if (!JsonRead.isObject(p, t)) {
             return;
         }
         String name;
@@ -272,8 +263,7 @@ public final class OdeDecoder extends StreamingDecoder {
 
     /** wheelBrakes: v9 BIT STRING hex ("80"), v6/v8 an object of five booleans. */
     private static void readBrakes(JsonParser p, JsonToken t, Decoded s) {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
+        if (!JsonRead.isObject(p, t)) {
             return;
         }
         String name;
@@ -323,22 +313,6 @@ public final class OdeDecoder extends StreamingDecoder {
             s.wheelBrakes = bits;
         } else if (bitString >= 0) {
             s.wheelBrakes = bitString >> 3;
-        }
-    }
-
-    private static void readSize(JsonParser p, JsonToken t, Decoded s) {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken vt = p.nextToken();
-            switch (name) {
-                case "width" -> s.widthCm = JsonRead.number(p, vt, s, "size.width");
-                case "length" -> s.lengthCm = JsonRead.number(p, vt, s, "size.length");
-                default -> p.skipChildren();
-            }
         }
     }
 }

@@ -54,10 +54,7 @@ public final class VccDecoder extends StreamingDecoder {
                     intersectionsToken = t;
                     s.tree = mapper.readTree(p);
                 }
-                case "msgIssueRevision" -> {
-                    s.hasMsgIssueRevision = true;
-                    s.msgIssueRevision = JsonRead.smallInt(p, t, s, "msgIssueRevision is not an integer", 0);
-                }
+                case "msgIssueRevision" -> JsonRead.msgIssueRevision(p, t, s);
                 default -> p.skipChildren();
             }
         }
@@ -136,7 +133,8 @@ public final class VccDecoder extends StreamingDecoder {
             case "heading" -> s.headingDeg = Units.scaledHeading(JsonRead.number(p, t, s, "heading is not a number"));
             case "accelSet" -> readAccelSet(p, t, s);
             case "brakes" -> readBrakes(p, t, s);
-            case "size" -> readSize(p, t, s);
+            case "size" -> JsonRead.size(p, t, s, "size.width is not a number",
+                    "size.length is not a number");
             case "basicType" -> s.basicType = t == JsonToken.VALUE_STRING ? vruTypeName(p.getString(), s)
                     : Units.vruType(JsonRead.smallInt(p, t, s, "basicType is not an integer", 0), s);
             default -> p.skipChildren();
@@ -154,16 +152,13 @@ public final class VccDecoder extends StreamingDecoder {
     }
 
     private static void readObjectFields(JsonParser p, JsonToken t, Decoded s) {
-        if (t == JsonToken.START_OBJECT) {
+        if (JsonRead.isObject(p, t)) {
             readFields(p, s);
-        } else {
-            p.skipChildren();
         }
     }
 
     private static void readAccelSet(JsonParser p, JsonToken t, Decoded s) {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
+        if (!JsonRead.isObject(p, t)) {
             return;
         }
         String name;
@@ -179,8 +174,7 @@ public final class VccDecoder extends StreamingDecoder {
     }
 
     private static void readBrakes(JsonParser p, JsonToken t, Decoded s) {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
+        if (!JsonRead.isObject(p, t)) {
             return;
         }
         String name;
@@ -191,22 +185,6 @@ public final class VccDecoder extends StreamingDecoder {
                         Bsm.WHEEL_BRAKES_UNAVAILABLE);
             } else {
                 p.skipChildren();
-            }
-        }
-    }
-
-    private static void readSize(JsonParser p, JsonToken t, Decoded s) {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        String name;
-        while ((name = p.nextName()) != null) {
-            JsonToken vt = p.nextToken();
-            switch (name) {
-                case "width" -> s.widthCm = JsonRead.number(p, vt, s, "size.width is not a number");
-                case "length" -> s.lengthCm = JsonRead.number(p, vt, s, "size.length is not a number");
-                default -> p.skipChildren();
             }
         }
     }
