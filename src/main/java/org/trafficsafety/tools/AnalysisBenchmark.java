@@ -3,7 +3,6 @@ package org.trafficsafety.tools;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,7 +85,6 @@ public final class AnalysisBenchmark implements Callable<Integer> {
                 + " on average %.0f vehicles and %.0f VRUs present per intersection; 1 thread%n", traffic,
                 intersections.size(), minutes, hz, messages.length, bsms, psms, bsms / perIntersectionSecond,
                 psms / perIntersectionSecond);
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double[] engineRates = new double[rounds];
         double[] engineCpuRates = new double[rounds];
@@ -94,24 +92,23 @@ public final class AnalysisBenchmark implements Callable<Integer> {
         double[] assignRates = new double[rounds];
         for (int round = -1; round < rounds; round++) {
             Counting listener = new Counting();
-            long cpu0 = threads.getCurrentThreadCpuTime();
             long process0 = os.getProcessCpuTime();
-            long t0 = System.nanoTime();
+            CpuStopwatch clock = CpuStopwatch.start();
             AnalysisEngine engine = new AnalysisEngine(intersections, AnalysisSettings.defaults(),
                     NormalizationConstants::defaults, new TrailingHistoryPrior(), listener, (i, g) -> { });
             for (Message m : messages) {
                 engine.onMessage(m);
             }
             engine.flush();
-            long engineNs = System.nanoTime() - t0;
-            long engineCpuNs = threads.getCurrentThreadCpuTime() - cpu0;
+            long engineNs = clock.wallNanos();
+            long engineCpuNs = clock.cpuNanos();
             long engineProcessNs = os.getProcessCpuTime() - process0;
-            long assignCpuNs = timeAssignment(intersections, messages, threads);
+            long assignCpuNs = timeAssignment(intersections, messages);
             if (round >= 0) {
-                engineRates[round] = messages.length / (engineNs / 1e9);
-                engineCpuRates[round] = messages.length / (engineCpuNs / 1e9);
-                engineProcessRates[round] = messages.length / (engineProcessNs / 1e9);
-                assignRates[round] = messages.length / (assignCpuNs / 1e9);
+                engineRates[round] = CpuStopwatch.perSecond(messages.length, engineNs);
+                engineCpuRates[round] = CpuStopwatch.perSecond(messages.length, engineCpuNs);
+                engineProcessRates[round] = CpuStopwatch.perSecond(messages.length, engineProcessNs);
+                assignRates[round] = CpuStopwatch.perSecond(messages.length, assignCpuNs);
                 AnalysisCounters c = engine.counters();
                 out.printf("round %d: engine %,.0f msg/s per thread CPU-second (%.2f s), %,.0f per process CPU-second"
                         + " (%.2f s, with GC and JIT), %,.0f msg/s wall (%.2f s); assignment alone %,.0f msg/s per"
@@ -123,8 +120,9 @@ public final class AnalysisBenchmark implements Callable<Integer> {
             }
         }
         out.printf("median: engine %,.0f msg/s per thread CPU-second, %,.0f per process CPU-second, %,.0f wall;"
-                + " assignment alone %,.0f msg/s per thread CPU-second%n", median(engineCpuRates),
-                median(engineProcessRates), median(engineRates), median(assignRates));
+                + " assignment alone %,.0f msg/s per thread CPU-second%n", CpuStopwatch.median(engineCpuRates),
+                CpuStopwatch.median(engineProcessRates), CpuStopwatch.median(engineRates),
+                CpuStopwatch.median(assignRates));
         out.flush();
         return 0;
     }
@@ -153,9 +151,9 @@ public final class AnalysisBenchmark implements Callable<Integer> {
     }
 
     /** CPU nanoseconds to assign every message. */
-    private static long timeAssignment(List<Intersection> intersections, Message[] messages, ThreadMXBean threads) {
+    private static long timeAssignment(List<Intersection> intersections, Message[] messages) {
         IntersectionRegistry registry = new IntersectionRegistry(intersections, Map.of(), 120, 10, (i, g) -> { });
-        long t0 = threads.getCurrentThreadCpuTime();
+        CpuStopwatch clock = CpuStopwatch.start();
         long found = 0;
         long positioned = 0;
         for (Message m : messages) {
@@ -167,17 +165,11 @@ public final class AnalysisBenchmark implements Callable<Integer> {
             };
             found += in ? 1 : 0;
         }
-        long ns = threads.getCurrentThreadCpuTime() - t0;
+        long ns = clock.cpuNanos();
         if (found < positioned * 0.99) {
             throw new IllegalStateException("the traffic left the zones: " + found + " of " + positioned + " assigned");
         }
         return ns;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     /** Counts the output so the work cannot be optimized away. */

@@ -1,8 +1,6 @@
 package org.trafficsafety.tools;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,8 +60,6 @@ public final class ParseBenchmark implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Bsm> bsms = generate();
         MessageDecoder decoder = MessageDecoders.auto();
-        // CPU time of this thread measures one core's throughput even when other processes share the machine
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         out.printf("parse benchmark: %,d BSMs per round, %d per document, %d warm-up + %d timed rounds, 1 thread%n",
                 messages, batch, warmup, rounds);
         for (Dialect dialect : Dialect.values()) {
@@ -73,24 +69,23 @@ public final class ParseBenchmark implements Callable<Integer> {
             double[] cpuRates = new double[rounds];
             for (int round = -warmup; round < rounds; round++) {
                 Sink sink = new Sink();
-                long cpu0 = threads.getCurrentThreadCpuTime();
-                long t0 = System.nanoTime();
+                CpuStopwatch clock = CpuStopwatch.start();
                 for (String doc : documents) {
                     decoder.decode(doc, START_MS, sink);
                 }
-                long ns = System.nanoTime() - t0;
-                long cpuNs = threads.getCurrentThreadCpuTime() - cpu0;
+                long ns = clock.wallNanos();
+                long cpuNs = clock.cpuNanos();
                 if (sink.accepted != messages) {
                     out.printf("%s: %d of %d BSMs accepted, %d rejected: benchmark input is wrong%n", dialect,
                             sink.accepted, messages, sink.rejected);
                     return 1;
                 }
                 if (round >= 0) {
-                    rates[round] = messages / (ns / 1e9);
-                    cpuRates[round] = messages / (cpuNs / 1e9);
+                    rates[round] = CpuStopwatch.perSecond(messages, ns);
+                    cpuRates[round] = CpuStopwatch.perSecond(messages, cpuNs);
                 }
             }
-            double tokenRate = tokenizeOnly(documents, threads);
+            double tokenRate = tokenizeOnly(documents);
             Arrays.sort(rates);
             Arrays.sort(cpuRates);
             out.printf("%s: %,.0f BSM/s per CPU-second of the thread (median; min %,.0f, max %,.0f); wall clock"
@@ -103,12 +98,12 @@ public final class ParseBenchmark implements Callable<Integer> {
     }
 
     /** The floor: reading every token of the same documents without decoding anything (best of the rounds). */
-    private double tokenizeOnly(String[] documents, ThreadMXBean threads) {
+    private double tokenizeOnly(String[] documents) {
         JsonMapper mapper = JsonMapper.builder().build();
         double best = 0;
         long tokens = 0;
         for (int round = -warmup; round < rounds; round++) {
-            long cpu0 = threads.getCurrentThreadCpuTime();
+            CpuStopwatch clock = CpuStopwatch.start();
             for (String doc : documents) {
                 try (JsonParser p = mapper.createParser(doc)) {
                     while (p.nextToken() != null) {
@@ -116,9 +111,9 @@ public final class ParseBenchmark implements Callable<Integer> {
                     }
                 }
             }
-            long cpuNs = threads.getCurrentThreadCpuTime() - cpu0;
+            long cpuNs = clock.cpuNanos();
             if (round >= 0 && tokens > 0) {
-                best = Math.max(best, messages / (cpuNs / 1e9));
+                best = Math.max(best, CpuStopwatch.perSecond(messages, cpuNs));
             }
         }
         return best;

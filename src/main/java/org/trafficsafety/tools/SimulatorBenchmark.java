@@ -1,8 +1,6 @@
 package org.trafficsafety.tools;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.trafficsafety.message.Message;
@@ -35,7 +33,6 @@ public final class SimulatorBenchmark implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] counts = new long[2];
         SimulationListener sink = new SimulationListener() {
             @Override
@@ -48,12 +45,11 @@ public final class SimulatorBenchmark implements Callable<Integer> {
                 counts[1]++;
             }
         };
-        long cpu0 = threads.getCurrentThreadCpuTime();
-        long wall0 = System.nanoTime();
+        CpuStopwatch clock = CpuStopwatch.start();
         SimulationStats stats = new TrafficSimulator(SimulationConfig.defaults().withSeed(seed))
                 .run(start, start.plusSeconds(60L * minutes), sink);
-        double cpuS = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-        double wallS = (System.nanoTime() - wall0) / 1e9;
+        double cpuS = clock.cpuNanos() / 1e9;
+        double wallS = clock.wallNanos() / 1e9;
         double simulatedS = 60.0 * minutes;
         out.printf("simulated %d min of 4 intersections from %s (seed %d, defaults)%n", minutes, start, seed);
         out.printf("vehicles %,d, VRUs %,d, messages %,d, ground-truth conflicts %,d%n", stats.vehicles(), stats.vrus(), counts[0], counts[1]);
