@@ -57,15 +57,15 @@ public final class CollectorSinks implements AutoCloseable {
         this.intersections = isolate(settings, new DatabaseSinks.Intersections(new IntersectionWriter(dataSource)),
                 new RegisteredIntersectionsCodec(), metrics, "db.write", Tags.of("table", "intersections"), clock);
         this.parquetIndices = settings.dualWrite()
-                ? Optional.of(isolate(settings, new ParquetSinks.Indices(processedWriter, settings.parquetRoot(), finished),
+                ? Optional.of(isolate(settings, ParquetSinks.indices(processedWriter, settings.parquetRoot(), finished),
                         new FlushBatchCodec<>(new SafetyIndexRowsCodec()), metrics, "parquet.write", Tags.of("dataset", "indices"), clock))
                 : Optional.empty();
         this.parquetConflicts = settings.dualWrite()
-                ? Optional.of(isolate(settings, new ParquetSinks.Conflicts(processedWriter, settings.parquetRoot(), finished),
+                ? Optional.of(isolate(settings, ParquetSinks.conflicts(processedWriter, settings.parquetRoot(), finished),
                         new FlushBatchCodec<>(new ConflictEventsCodec()), metrics, "parquet.write", Tags.of("dataset", "conflicts"), clock))
                 : Optional.empty();
         this.raw = settings.archiveRaw()
-                ? Optional.of(isolate(settings, new ParquetSinks.Raw(rawWriter, settings.parquetRoot(), finished),
+                ? Optional.of(isolate(settings, ParquetSinks.raw(rawWriter, settings.parquetRoot(), finished),
                         new FlushBatchCodec<>(new MessagesCodec()), metrics, "parquet.write", Tags.of("dataset", "raw"), clock))
                 : Optional.empty();
     }

@@ -22,74 +22,35 @@ final class ParquetSinks {
     private ParquetSinks() {
     }
 
-    static final class Indices implements Sink<FlushBatch<SafetyIndexRow>> {
-        private final ProcessedParquetWriter writer;
-        private final Path root;
-        private final Consumer<WrittenFile> finished;
-
-        Indices(ProcessedParquetWriter writer, Path root, Consumer<WrittenFile> finished) {
-            this.writer = writer;
-            this.root = root;
-            this.finished = finished;
-        }
-
-        @Override
-        public String name() {
-            return "parquet-indices";
-        }
-
-        @Override
-        public void write(FlushBatch<SafetyIndexRow> batch) throws IOException {
-            writer.writeIndicesFlush(batch.items(), root, Instant.ofEpochMilli(batch.flushedAtMs())).forEach(finished);
-        }
+    static Sink<FlushBatch<SafetyIndexRow>> indices(ProcessedParquetWriter writer, Path root,
+                                                    Consumer<WrittenFile> finished) {
+        return new Dataset<>("parquet-indices", writer::writeIndicesFlush, root, finished);
     }
 
-    static final class Conflicts implements Sink<FlushBatch<ConflictEvent>> {
-        private final ProcessedParquetWriter writer;
-        private final Path root;
-        private final Consumer<WrittenFile> finished;
-
-        Conflicts(ProcessedParquetWriter writer, Path root, Consumer<WrittenFile> finished) {
-            this.writer = writer;
-            this.root = root;
-            this.finished = finished;
-        }
-
-        @Override
-        public String name() {
-            return "parquet-conflicts";
-        }
-
-        @Override
-        public void write(FlushBatch<ConflictEvent> batch) throws IOException {
-            writer.writeConflictsFlush(batch.items(), root, Instant.ofEpochMilli(batch.flushedAtMs())).forEach(finished);
-        }
+    static Sink<FlushBatch<ConflictEvent>> conflicts(ProcessedParquetWriter writer, Path root,
+                                                     Consumer<WrittenFile> finished) {
+        return new Dataset<>("parquet-conflicts", writer::writeConflictsFlush, root, finished);
     }
 
     /** Raw messages; a batch holds messages of one type. */
-    static final class Raw implements Sink<FlushBatch<Message>> {
-        private final RawParquetWriter writer;
-        private final Path root;
-        private final Consumer<WrittenFile> finished;
+    static Sink<FlushBatch<Message>> raw(RawParquetWriter writer, Path root, Consumer<WrittenFile> finished) {
+        return new Dataset<Message>("parquet-raw", (messages, dir, flushedAt) -> messages.isEmpty()
+                ? List.of()
+                : writer.writeFlush(messages.getFirst().type(), messages, dir, flushedAt), root, finished);
+    }
 
-        Raw(RawParquetWriter writer, Path root, Consumer<WrittenFile> finished) {
-            this.writer = writer;
-            this.root = root;
-            this.finished = finished;
-        }
+    /** Writes one flush of a dataset under the root, returning the files it finished. */
+    @FunctionalInterface
+    interface FlushWriter<T> {
+        List<WrittenFile> write(List<T> items, Path root, Instant flushedAt) throws IOException;
+    }
+
+    private record Dataset<T>(String name, FlushWriter<T> writer, Path root, Consumer<WrittenFile> finished)
+            implements Sink<FlushBatch<T>> {
 
         @Override
-        public String name() {
-            return "parquet-raw";
-        }
-
-        @Override
-        public void write(FlushBatch<Message> batch) throws IOException {
-            List<Message> messages = batch.items();
-            if (messages.isEmpty()) {
-                return;
-            }
-            writer.writeFlush(messages.getFirst().type(), messages, root, Instant.ofEpochMilli(batch.flushedAtMs())).forEach(finished);
+        public void write(FlushBatch<T> batch) throws IOException {
+            writer.write(batch.items(), root, Instant.ofEpochMilli(batch.flushedAtMs())).forEach(finished);
         }
     }
 }
