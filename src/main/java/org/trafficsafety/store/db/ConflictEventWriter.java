@@ -1,11 +1,8 @@
 package org.trafficsafety.store.db;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 import org.trafficsafety.analysis.ConflictEvent;
 
 /**
@@ -54,46 +51,28 @@ public final class ConflictEventWriter {
         if (events.isEmpty()) {
             return 0;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(CREATE_STAGING);
-                copy(connection, events);
-                int written = statement.executeUpdate(UPSERT);
-                connection.commit();
-                return written;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        }
+        return StagedUpsert.inTransaction(dataSource, (connection, statement) -> {
+            statement.execute(CREATE_STAGING);
+            StagedUpsert.copyStaged(connection, COPY, FIELDS, events, ConflictEventWriter::fields);
+            return statement.executeUpdate(UPSERT);
+        });
     }
 
-    private static void copy(Connection connection, List<ConflictEvent> events) throws SQLException {
-        PgBinaryCopy out = new PgBinaryCopy(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY));
-        int seq = 0;
-        for (ConflictEvent e : events) {
-            out.startRow(FIELDS);
-            out.int4(seq++);
-            out.int4(e.intersectionId());
-            out.timestamptz(e.startMs());
-            out.timestamptz(e.endMs());
-            out.text(e.type().label());
-            out.int8(e.firstId());
-            out.text(e.firstKind().label());
-            out.int8(e.secondId());
-            out.text(e.secondKind().label());
-            measure(out, e.minTtcS(), e.minTtcAtMs());
-            measure(out, e.minPetS(), e.minPetAtMs());
-            out.float8(e.firstSpeedMps());
-            out.float8(e.secondSpeedMps());
-            out.float8(e.latitude());
-            out.float8(e.longitude());
-        }
-        out.finish();
+    private static void fields(PgBinaryCopy out, ConflictEvent e) throws SQLException {
+        out.int4(e.intersectionId());
+        out.timestamptz(e.startMs());
+        out.timestamptz(e.endMs());
+        out.text(e.type().label());
+        out.int8(e.firstId());
+        out.text(e.firstKind().label());
+        out.int8(e.secondId());
+        out.text(e.secondKind().label());
+        measure(out, e.minTtcS(), e.minTtcAtMs());
+        measure(out, e.minPetS(), e.minPetAtMs());
+        out.float8(e.firstSpeedMps());
+        out.float8(e.secondSpeedMps());
+        out.float8(e.latitude());
+        out.float8(e.longitude());
     }
 
     private static void measure(PgBinaryCopy out, double value, long atMs) throws SQLException {

@@ -3,10 +3,8 @@ package org.trafficsafety.store.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 import org.trafficsafety.analysis.MinuteFeatures;
 import org.trafficsafety.analysis.SafetyIndexRow;
 
@@ -73,27 +71,15 @@ public final class IndexRowWriter {
         if (rows.isEmpty()) {
             return 0;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                boolean repeatedKey = hasRepeatedKey(rows);
-                if (!repeatedKey && tryCopyNewRows(connection, rows)) {
-                    connection.commit();
-                    return rows.size();
-                }
-                statement.execute(CREATE_STAGING);
-                copy(connection, rows);
-                int written = statement.executeUpdate(repeatedKey ? UPSERT_LAST_OF_EACH_KEY : UPSERT);
-                connection.commit();
-                return written;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
+        return StagedUpsert.inTransaction(dataSource, (connection, statement) -> {
+            boolean repeatedKey = hasRepeatedKey(rows);
+            if (!repeatedKey && tryCopyNewRows(connection, rows)) {
+                return rows.size();
             }
-        }
+            statement.execute(CREATE_STAGING);
+            StagedUpsert.copyStaged(connection, COPY, FIELDS, rows, IndexRowWriter::fields);
+            return statement.executeUpdate(repeatedKey ? UPSERT_LAST_OF_EACH_KEY : UPSERT);
+        });
     }
 
     /**
@@ -145,23 +131,12 @@ public final class IndexRowWriter {
     }
 
     private static long copyDirect(Connection connection, List<SafetyIndexRow> rows) throws SQLException {
-        PgBinaryCopy out = new PgBinaryCopy(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_DIRECT));
+        PgBinaryCopy out = StagedUpsert.copyIn(connection, COPY_DIRECT);
         for (SafetyIndexRow row : rows) {
             out.startRow(FIELDS - 1);
             fields(out, row);
         }
         return out.finish();
-    }
-
-    private static void copy(Connection connection, List<SafetyIndexRow> rows) throws SQLException {
-        PgBinaryCopy out = new PgBinaryCopy(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY));
-        int seq = 0;
-        for (SafetyIndexRow row : rows) {
-            out.startRow(FIELDS);
-            out.int4(seq++);
-            fields(out, row);
-        }
-        out.finish();
     }
 
     private static void fields(PgBinaryCopy out, SafetyIndexRow row) throws SQLException {
