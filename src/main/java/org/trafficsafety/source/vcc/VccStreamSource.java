@@ -2,11 +2,6 @@ package org.trafficsafety.source.vcc;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.trafficsafety.message.MessageDecoder;
 import org.trafficsafety.message.MessageListener;
 import org.trafficsafety.message.MessageType;
@@ -19,17 +14,12 @@ import org.trafficsafety.source.SourceStatus;
  */
 public final class VccStreamSource implements VccSource {
 
-    private final VccApiClient api;
-    private final MessageDecoder decoder;
-    private final AtomicReference<String> lastError = new AtomicReference<>("");
+    private final VccSourceCore core;
     private final List<StreamChannel> channels = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
-    private ScheduledExecutorService scheduler;
-    private MessageGate gate;
 
     public VccStreamSource(VccApiClient api, MessageDecoder decoder) {
-        this.api = api;
-        this.decoder = decoder;
+        this.core = new VccSourceCore("vcc-stream", api, decoder);
     }
 
     @Override
@@ -39,20 +29,16 @@ public final class VccStreamSource implements VccSource {
 
     @Override
     public synchronized void start(MessageListener listener) {
-        if (scheduler != null) {
-            throw new IllegalStateException("vcc-stream already started");
-        }
+        MessageGate gate = core.openGate(listener);
+        VccApiClient api = core.api();
         VccSettings settings = api.settings();
-        gate = new MessageGate(decoder, listener, api.counters(), api.clock(), settings.repeatWindow());
         for (MessageType type : List.of(MessageType.BSM, MessageType.PSM)) {
             Backoff backoff = api.backoff(settings.retryBaseDelay(), settings.reconnectMaxDelay());
-            StreamChannel channel = new StreamChannel(type, api, gate, backoff, lastError);
+            StreamChannel channel = new StreamChannel(type, api, gate, backoff, core.lastError());
             channels.add(channel);
             threads.add(Thread.ofPlatform().name("vcc-stream-" + type.key()).daemon().start(channel));
         }
-        RestPoller poller = new RestPoller(api, gate, false, VccPollSource.authBackoff(api), lastError);
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vcc-spat").daemon().factory());
-        scheduler.scheduleAtFixedRate(poller::cycle, 0, settings.collectionInterval().toMillis(), TimeUnit.MILLISECONDS);
+        core.startPolling(false, "vcc-spat");
     }
 
     @Override
@@ -64,27 +50,21 @@ public final class VccStreamSource implements VccSource {
     @Override
     public VccStatus vccStatus() {
         boolean connected = !channels.isEmpty() && channels.stream().allMatch(StreamChannel::open);
-        return VccStatus.of(VccMode.STREAM, connected, api, lastError.get());
+        return core.status(VccMode.STREAM, connected);
     }
 
     @Override
     public synchronized void close() {
         channels.forEach(StreamChannel::stop);
         threads.forEach(Thread::interrupt);
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            VccPollSource.awaitQuietly(scheduler, api.settings().readTimeout().plusSeconds(5));
-        }
+        core.stopPolling();
         for (Thread thread : threads) {
             try {
-                thread.join(api.settings().readTimeout().plusSeconds(5).toMillis());
+                thread.join(core.closeTimeout().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        if (gate != null) {
-            gate.close();
-        }
-        api.close();
+        core.close();
     }
 }
