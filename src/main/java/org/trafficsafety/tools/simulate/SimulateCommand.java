@@ -6,12 +6,23 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.trafficsafety.analysis.Intersection;
+import org.trafficsafety.message.MapData;
+import org.trafficsafety.message.Message;
+import org.trafficsafety.message.MessageDecoder;
+import org.trafficsafety.message.MessageDecoders;
 import org.trafficsafety.message.MessageEncoder;
+import org.trafficsafety.message.MessageListener;
+import org.trafficsafety.message.MessageType;
 import org.trafficsafety.message.OdeEncoder;
+import org.trafficsafety.message.RejectReason;
 import org.trafficsafety.message.VccEncoder;
 import org.trafficsafety.simulation.SimulationConfig;
+import org.trafficsafety.source.file.MessageFileReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,6 +54,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "output file (.jsonl, or .jsonl.gz)")
     Path out;
+
+    @Option(names = "--mapdata", paramLabel = "FILE",
+            description = "MapData messages (VCC or ODE JSON) whose intersections are laid out from their lanes instead of"
+                    + " the synthesized four-leg layout")
+    Path mapData;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed; the same seed gives the same file (default: ${DEFAULT-VALUE})")
     long seed;
@@ -81,12 +97,51 @@ public final class SimulateCommand implements Callable<Integer> {
             System.err.println("tsi simulate: --format must be vcc or ode, was '" + format + "'");
             return 2;
         }
-        SimulationFiles.Written written = SimulationFiles.write(SimulationConfig.defaults().withSeed(seed), start, end,
+        SimulationConfig config = SimulationConfig.defaults().withSeed(seed);
+        if (mapData != null) {
+            List<MapData> maps = readMapData(mapData);
+            if (maps.isEmpty()) {
+                System.err.println("tsi simulate: no MapData message in " + mapData);
+                return 2;
+            }
+            // an intersection the MapData describes is simulated too, when it is not one of the seeded ones
+            List<Intersection> intersections = new ArrayList<>(config.intersections());
+            for (MapData m : maps) {
+                for (MapData.IntersectionGeometry g : m.intersections()) {
+                    if (intersections.stream().noneMatch(i -> i.id() == g.id())) {
+                        intersections.add(new Intersection(g.id(), g.name().isBlank() ? "intersection " + g.id() : g.name(),
+                                g.refLatitude(), g.refLongitude()));
+                    }
+                }
+            }
+            config = config.withIntersections(intersections).withMapData(maps);
+        }
+        SimulationFiles.Written written = SimulationFiles.write(config, start, end,
                 encoder, out, n -> System.err.printf("simulate: %,d messages%n", n));
         System.out.printf("wrote %,d messages to %s and %,d ground-truth conflicts to %s%n", written.messageCount(),
                 written.messages(), written.conflictCount(), written.truth());
         System.out.println(written.stats());
         return 0;
+    }
+
+    private static List<MapData> readMapData(Path file) throws IOException {
+        List<MapData> maps = new ArrayList<>();
+        MessageDecoder decoder = MessageDecoders.auto();
+        MessageListener collect = new MessageListener() {
+            @Override
+            public void onMessage(Message message) {
+                if (message instanceof MapData m) {
+                    maps.add(m);
+                }
+            }
+
+            @Override
+            public void onRejected(MessageType type, RejectReason reason, String detail) {
+                System.err.println("tsi simulate: " + file + ": a message was rejected (" + reason.label() + "): " + detail);
+            }
+        };
+        MessageFileReader.read(file, document -> decoder.decode(document.json(), 0, collect));
+        return maps;
     }
 
     static Instant instant(String text) {

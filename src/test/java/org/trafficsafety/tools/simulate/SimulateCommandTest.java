@@ -31,6 +31,31 @@ class SimulateCommandTest {
     }
 
     @Test
+    void shouldLayOutAnIntersectionFromAMapDataFile() throws IOException, java.net.URISyntaxException {
+        Path mapData = Path.of(getClass().getResource("/simulation/vcc-mapdata-fourleg.json").toURI());
+        Path out = dir.resolve("mapped.vcc.jsonl");
+
+        int exit = run("--from", "2026-11-24T07:00:00Z", "--to", "2026-11-24T07:01:00Z", "--mapdata", mapData.toString(),
+                "--out", out.toString());
+
+        assertThat(exit).isZero();
+        // the intersection is published with the MapData's own lanes, not the synthesized layout's 32
+        int givenLanes = count(Files.readString(mapData), "\"laneID\"");
+        assertThat(givenLanes).isNotEqualTo(32);
+        assertThat(Files.readAllLines(out)).filteredOn(l -> l.contains("\"laneSet\""))
+                .anySatisfy(l -> assertThat(count(l, "\"laneID\"")).isEqualTo(givenLanes));
+    }
+
+    @Test
+    void shouldRefuseAMapDataFileWithoutMapData() throws IOException {
+        Path notMap = dir.resolve("not-a-map.json");
+        Files.writeString(notMap, "[]");
+
+        assertThat(run("--from", "2026-11-24T07:00:00Z", "--to", "2026-11-24T07:01:00Z", "--mapdata", notMap.toString(),
+                "--out", dir.resolve("y.jsonl").toString())).isEqualTo(2);
+    }
+
+    @Test
     void shouldRefuseAmbiguousOrMissingRanges() {
         String out = dir.resolve("x.jsonl").toString();
 
@@ -40,6 +65,14 @@ class SimulateCommandTest {
         assertThat(run("--from", "yesterday", "--to", "2026-11-24", "--out", out)).isEqualTo(2);
         assertThat(run("--from", "2026-11-24", "--to", "2026-11-25", "--format", "xml", "--out", out)).isEqualTo(2);
         assertThat(Files.exists(Path.of(out))).isFalse();
+    }
+
+    private static int count(String text, String word) {
+        int n = 0;
+        for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     private static int run(String... args) {
