@@ -37,24 +37,11 @@ public final class AccuracyBenchmark implements Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("conflict accuracy: %.2f simulated h x 4 intersections, seed %d, BSM %d ms, PSM %d ms, GPS %.1f m;"
                 + " %,d messages in %.1f s%n", hours, seed, bsmPeriodMs, psmPeriodMs, gpsSigmaM, r.messages(), seconds);
-        System.out.println("matching: same pair, encounter intervals overlapping within +-3 s, one to one");
-        System.out.printf("%-16s %6s %9s %8s %10s %7s%n", "slice", "truth", "detected", "matched", "precision", "recall");
-        print(r.overall());
-        r.byKind().forEach(AccuracyBenchmark::print);
-        r.byType().forEach(AccuracyBenchmark::print);
-        System.out.println("recall by the ground truth's cause:");
-        r.byCause().forEach(t -> System.out.printf("%-22s %6d %8d %7.3f%n", t.label(), t.truth(), t.matchedTruth(), t.recall()));
-        System.out.printf("type agreement among %d matches: %d (%.1f%%)%n", r.matches(), r.typeAgreement(),
-                r.matches() == 0 ? 0.0 : 100.0 * r.typeAgreement() / r.matches());
+        r.print(System.out);
         if (verbose) {
             r.missed().forEach(t -> System.out.println("missed: " + t));
             r.falseAlarms().forEach(e -> System.out.println("false: " + e));
         }
         return 0;
-    }
-
-    private static void print(ConflictAccuracy.Tally t) {
-        System.out.printf("%-16s %6d %9d %8d %10.3f %7.3f%n", t.label(), t.truth(), t.detected(), t.matchedTruth(),
-                t.precision(), t.recall());
     }
 }

@@ -74,6 +74,24 @@ public final class ConflictAccuracy {
     public record Result(Tally overall, List<Tally> byKind, List<Tally> byType, List<Tally> byCause, int matches,
                          int typeAgreement,
                          long messages, List<GroundTruthConflict> missed, List<ConflictEvent> falseAlarms) {
+
+        /** The table {@code tsi bench accuracy} and {@code tsi analyze --truth} print: per slice and per cause. */
+        public void print(java.io.PrintStream out) {
+            out.println("matching: same pair, encounter intervals overlapping within +-3 s, one to one");
+            out.printf("%-16s %6s %9s %8s %10s %7s%n", "slice", "truth", "detected", "matched", "precision", "recall");
+            print(out, overall);
+            byKind.forEach(t -> print(out, t));
+            byType.forEach(t -> print(out, t));
+            out.println("recall by the ground truth's cause:");
+            byCause.forEach(t -> out.printf("%-22s %6d %8d %7.3f%n", t.label(), t.truth(), t.matchedTruth(), t.recall()));
+            out.printf("type agreement among %d matches: %d (%.1f%%)%n", matches, typeAgreement,
+                    matches == 0 ? 0.0 : 100.0 * typeAgreement / matches);
+        }
+
+        private static void print(java.io.PrintStream out, Tally t) {
+            out.printf("%-16s %6d %9d %8d %10.3f %7.3f%n", t.label(), t.truth(), t.detected(), t.matchedTruth(),
+                    t.precision(), t.recall());
+        }
     }
 
     private ConflictAccuracy() {
@@ -156,7 +174,7 @@ public final class ConflictAccuracy {
     }
 
     /** Matches detections to ground truth (see the class comment) and counts per kind of pair and per type. */
-    static Result score(List<GroundTruthConflict> truth, List<ConflictEvent> detected, long toleranceMs, long messages) {
+    public static Result score(List<GroundTruthConflict> truth, List<ConflictEvent> detected, long toleranceMs, long messages) {
         Map<String, List<ConflictEvent>> byPair = new HashMap<>();
         for (ConflictEvent e : detected) {
             byPair.computeIfAbsent(pairKey(e.intersectionId(), e.firstId(), e.firstKind(), e.secondId(), e.secondKind()),

@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 
 import org.trafficsafety.analysis.AnalysisSettings;
 import org.trafficsafety.analysis.index.NormalizationConstants;
+import org.trafficsafety.tools.ConflictAccuracy;
+import org.trafficsafety.tools.simulate.GroundTruthCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,11 +20,18 @@ import picocli.CommandLine.Option;
                 "Exit code 0 when messages were read, 1 when none could be, 2 on bad arguments."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
+    /** The matching tolerance of {@code tsi bench accuracy} (docs/methodology.md). */
+    private static final long MATCH_TOLERANCE_MS = 3_000;
+
     @Mixin
     RecordedInput input;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory (created)")
     Path out;
+
+    @Option(names = "--truth", paramLabel = "FILE",
+            description = "a ground-truth log written by tsi simulate (FILE.truth.csv): print precision and recall against it")
+    Path truth;
 
     @Override
     public Integer call() throws Exception {
@@ -47,6 +56,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return 1;
         }
         analysis.write(result, out);
+        if (truth != null) {
+            System.out.println("against the ground truth in " + truth + ":");
+            ConflictAccuracy.score(GroundTruthCsv.read(truth), result.conflicts(), MATCH_TOLERANCE_MS, result.summary().accepted())
+                    .print(System.out);
+        }
         System.out.println("wrote              " + out.resolve("conflicts.csv") + ", indices.csv, conflicts.parquet, indices.parquet, summary.json");
         return 0;
     }

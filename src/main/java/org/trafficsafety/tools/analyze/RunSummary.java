@@ -33,8 +33,8 @@ final class RunSummary {
     private final Map<MessageType, Long> acceptedByType = new EnumMap<>(MessageType.class);
     private final Map<String, Long> rejectedByReason = new TreeMap<>();
     private final List<Rejection> rejections = new ArrayList<>();
-    private final java.util.Set<Long> vehicles = new java.util.HashSet<>();
-    private final java.util.Set<Long> vrus = new java.util.HashSet<>();
+    private final IdSet vehicles = new IdSet();
+    private final IdSet vrus = new IdSet();
     private long minutes;
     private final Map<ConflictType, Long> conflictsByType = new EnumMap<>(ConflictType.class);
 
@@ -175,6 +175,43 @@ final class RunSummary {
                 break;
             }
             out.printf("  rejected %s:%d %s %s%n", r.file(), r.line(), r.reason(), r.detail());
+        }
+    }
+
+    /** Distinct TemporaryIDs, counted without boxing: an open-addressing set of unsigned 32-bit ids (+1, so 0 is free). */
+    private static final class IdSet {
+        private long[] slots = new long[1024];
+        private int size;
+
+        void add(long id) {
+            long key = id + 1;
+            int mask = slots.length - 1;
+            int i = (int) (key * 0x9E3779B97F4A7C15L >>> 40) & mask;
+            while (slots[i] != 0) {
+                if (slots[i] == key) {
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            slots[i] = key;
+            if (++size * 2 > slots.length) {
+                grow();
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        private void grow() {
+            long[] old = slots;
+            slots = new long[old.length * 2];
+            size = 0;
+            for (long key : old) {
+                if (key != 0) {
+                    add(key - 1);
+                }
+            }
         }
     }
 }

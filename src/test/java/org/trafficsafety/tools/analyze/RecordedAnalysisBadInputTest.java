@@ -42,6 +42,7 @@ class RecordedAnalysisBadInputTest {
         RecordedAnalysis.Result result = analysis().analyze(List.of(file), MessageDecoders.auto(), n -> { });
 
         assertThat(result.summary().accepted()).isEqualTo(17);
+        assertThat(result.summary().toJson()).containsEntry("vehicles", 4L).containsEntry("vulnerable_road_users", 0L);
         assertThat(result.summary().rejections())
                 .extracting(RunSummary.Rejection::line, RunSummary.Rejection::reason)
                 .containsExactly(
