@@ -26,8 +26,6 @@ import org.trafficsafety.message.VccEncoder;
 import org.trafficsafety.simulation.SimulationConfig;
 import org.trafficsafety.simulation.SimulatorSource;
 import org.trafficsafety.simulation.TrafficSimulator;
-import org.trafficsafety.source.MessageSource;
-import org.trafficsafety.source.SourceStatus;
 import org.trafficsafety.source.vcc.VccApiClient;
 import org.trafficsafety.source.vcc.VccMode;
 import org.trafficsafety.source.vcc.VccSettings;
@@ -112,42 +110,6 @@ class SimulatorToVccClientTest {
         @Override
         public void onRejected(MessageType type, RejectReason reason, String detail) {
             rejections.add(type + " " + reason + ": " + detail);
-        }
-    }
-
-    /** Passes a source's messages on and shows each to a recorder first. */
-    private record TeeSource(MessageSource source, MessageListener copy)
-            implements MessageSource {
-
-        @Override
-        public String name() {
-            return source.name();
-        }
-
-        @Override
-        public void start(MessageListener listener) {
-            source.start(new MessageListener() {
-                @Override
-                public void onMessage(Message message) {
-                    copy.onMessage(message);
-                    listener.onMessage(message);
-                }
-
-                @Override
-                public void onRejected(MessageType type, RejectReason reason, String detail) {
-                    listener.onRejected(type, reason, detail);
-                }
-            });
-        }
-
-        @Override
-        public SourceStatus status() {
-            return source.status();
-        }
-
-        @Override
-        public void close() {
-            source.close();
         }
     }
 }

@@ -21,8 +21,6 @@ import org.trafficsafety.message.RejectReason;
 import org.trafficsafety.message.Spat;
 import org.trafficsafety.message.VccDecoder;
 import org.trafficsafety.message.VccEncoder;
-import org.trafficsafety.source.MessageSource;
-import org.trafficsafety.source.SourceStatus;
 import org.trafficsafety.source.vcc.VccApiClient;
 import org.trafficsafety.source.vcc.VccMode;
 import org.trafficsafety.source.vcc.VccSettings;
@@ -57,8 +55,9 @@ class SimulatorVccBridgeTest {
         client = new VccStreamSource(VccApiClient.create(settings), new VccDecoder());
         client.start(received);
         await().atMost(Duration.ofSeconds(5)).until(() -> client.vccStatus().connected());
-        Tee feed = new Tee(new DemoFeed(InstantSource.system(), Duration.ofMillis(100)));
-        SimulatorVccBridge bridge = new SimulatorVccBridge(feed, server);
+        Collector feed = new Collector();
+        SimulatorVccBridge bridge = new SimulatorVccBridge(
+                new TeeSource(new DemoFeed(InstantSource.system(), Duration.ofMillis(100)), feed), server);
 
         bridge.start();
         Thread.sleep(700);
@@ -123,46 +122,6 @@ class SimulatorVccBridgeTest {
                 case Psm p -> "psm/" + p.id() + "/" + p.msgCnt() + "/" + p.secMark() + "/" + p.receivedAtMs();
                 default -> m.toString();
             }).toList();
-        }
-    }
-
-    /** A source wrapper that keeps a copy of everything its source produced. */
-    private static final class Tee extends Collector implements MessageSource {
-        private final MessageSource source;
-
-        Tee(MessageSource source) {
-            this.source = source;
-        }
-
-        @Override
-        public String name() {
-            return source.name();
-        }
-
-        @Override
-        public void start(MessageListener listener) {
-            source.start(new MessageListener() {
-                @Override
-                public void onMessage(Message message) {
-                    Tee.this.onMessage(message);
-                    listener.onMessage(message);
-                }
-
-                @Override
-                public void onRejected(MessageType type, RejectReason reason, String detail) {
-                    listener.onRejected(type, reason, detail);
-                }
-            });
-        }
-
-        @Override
-        public SourceStatus status() {
-            return source.status();
-        }
-
-        @Override
-        public void close() {
-            source.close();
         }
     }
 }
