@@ -93,7 +93,7 @@ public final class OdeEncoder implements MessageEncoder {
         g.writeObjectPropertyStart("BasicSafetyMessage");
         g.writeObjectPropertyStart("coreData");
         g.writeNumberProperty("msgCnt", b.msgCnt());
-        g.writeStringProperty("id", hexId(b.id()));
+        g.writeStringProperty("id", TemporaryId.hex(b.id()));
         g.writeNumberProperty("secMark", b.secMark());
         g.writeNumberProperty("lat", raw(b.latitude(), 1e7, Units.LATITUDE_UNAVAILABLE));
         g.writeNumberProperty("long", raw(b.longitude(), 1e7, Units.LONGITUDE_UNAVAILABLE));
@@ -133,7 +133,7 @@ public final class OdeEncoder implements MessageEncoder {
         g.writeStringProperty("basicType", VRU_NAMES[p.basicType().code()]);
         g.writeNumberProperty("secMark", p.secMark());
         g.writeNumberProperty("msgCnt", p.msgCnt());
-        g.writeStringProperty("id", hexId(p.id()));
+        g.writeStringProperty("id", TemporaryId.hex(p.id()));
         g.writeObjectPropertyStart("position");
         g.writeNumberProperty("lat", raw(p.latitude(), 1e7, Units.LATITUDE_UNAVAILABLE));
         g.writeNumberProperty("long", raw(p.longitude(), 1e7, Units.LONGITUDE_UNAVAILABLE));
@@ -290,10 +290,6 @@ public final class OdeEncoder implements MessageEncoder {
         g.writeNumberProperty("semiMinor", 255);
         g.writeNumberProperty("orientation", 65535);
         g.writeEndObject();
-    }
-
-    private static String hexId(long id) {
-        return HEX.toHexDigits((int) id);
     }
 
     private static long raw(double v, double perUnit, long unavailable) {

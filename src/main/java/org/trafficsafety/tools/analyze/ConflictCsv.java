@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.trafficsafety.analysis.ConflictEvent;
+import org.trafficsafety.message.TemporaryId;
 
 /** {@code conflicts.csv}: one row per conflict event. Units: seconds, m/s, degrees; times ISO-8601 UTC. */
 final class ConflictCsv {
@@ -32,11 +33,11 @@ final class ConflictCsv {
                     Csv.time(e.endMs()),
                     Integer.toString(e.intersectionId()),
                     e.type().label(),
-                    Csv.unsignedId(e.firstId()),
-                    Csv.hexId(e.firstId()),
+                    TemporaryId.decimal(e.firstId()),
+                    TemporaryId.hex(e.firstId()),
                     e.firstKind().label(),
-                    Csv.unsignedId(e.secondId()),
-                    Csv.hexId(e.secondId()),
+                    TemporaryId.decimal(e.secondId()),
+                    TemporaryId.hex(e.secondId()),
                     e.secondKind().label(),
                     Csv.number(e.minTtcS(), 2),
                     Csv.time(e.minTtcAtMs(), e.minTtcS()),

@@ -24,14 +24,4 @@ final class Csv {
         }
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
-
-    static String unsignedId(long id) {
-        return Long.toUnsignedString(id);
-    }
-
-    /** The TemporaryID as ODE prints it: 8 upper-case hex digits. */
-    static String hexId(long id) {
-        String hex = Long.toHexString(id).toUpperCase(Locale.ROOT);
-        return hex.length() >= 8 ? hex : "0".repeat(8 - hex.length()) + hex;
-    }
 }

@@ -15,6 +15,7 @@ import org.trafficsafety.analysis.ConflictType;
 import org.trafficsafety.analysis.RoadUserKind;
 import org.trafficsafety.simulation.RiskyBehaviour;
 
+import org.trafficsafety.message.TemporaryId;
 import org.trafficsafety.simulation.GroundTruthConflict;
 
 /** The ground-truth conflict log beside a simulated message file: one CSV row per conflict that really happened. */
@@ -41,11 +42,11 @@ public final class GroundTruthCsv implements AutoCloseable {
                     Integer.toString(c.intersectionId()),
                     c.kind().name().toLowerCase(Locale.ROOT),
                     c.expectedType().label(),
-                    Long.toUnsignedString(c.firstId()),
-                    String.format(Locale.ROOT, "%08X", c.firstId()),
+                    TemporaryId.decimal(c.firstId()),
+                    TemporaryId.hex(c.firstId()),
                     c.firstKind().label(),
-                    Long.toUnsignedString(c.secondId()),
-                    String.format(Locale.ROOT, "%08X", c.secondId()),
+                    TemporaryId.decimal(c.secondId()),
+                    TemporaryId.hex(c.secondId()),
                     c.secondKind().label(),
                     number(c.minTtcS()),
                     number(c.minPetS()),
