@@ -12,8 +12,9 @@ import org.trafficsafety.analysis.geometry.LocalFrame;
 
 /**
  * Measures near-misses on the exact trajectories with the design's section-6 measures and turns them into
- * {@link GroundTruthConflict}s: TTC every 500 ms (oriented rectangles for vehicles, 0.5 m discs for VRUs, constant
- * speed and turn rate, 0.1 s steps; flagged when the condition holds at two successive evaluations), PET every step
+ * {@link GroundTruthConflict}s: TTC every simulation step (oriented rectangles for vehicles, 0.5 m discs for VRUs,
+ * constant speed and turn rate, 0.1 s steps; flagged when the condition holds without a break for at least 0.5 s,
+ * so the result does not depend on where an evaluation grid falls), PET every step
  * (half-length discs swept along the actual paths, headings differing by >= 30°), encounters merged per pair while
  * flags are less than 5 s apart.
  */
@@ -26,6 +27,7 @@ final class ConflictJudge {
     static final double PET_VEHICLE_S = 1.0;
     static final double PET_VRU_S = 2.0;
     static final long MERGE_MS = 5000;
+    static final long PERSISTENCE_MS = 500;
     static final double VRU_RADIUS_M = 0.5;
     private static final double MAX_YAW_RATE = 0.8;
     private static final double CELL_M = 8;
@@ -33,6 +35,9 @@ final class ConflictJudge {
 
     private final int intersectionId;
     private final LocalFrame frame;
+    /** Every body is shrunk by this much on each side (negative: grown), m: see {@link GradedJudge}. */
+    private final double bodyMarginM;
+    private final GroundTruthConflict.Grade grade;
     private final double regionHalf;
     private final int cells;
     private final List<List<Sample>> grid = new ArrayList<>();
@@ -41,8 +46,18 @@ final class ConflictJudge {
     private final List<User> users = new ArrayList<>();
 
     ConflictJudge(int intersectionId, LocalFrame frame, double regionHalf) {
+        this(intersectionId, frame, regionHalf, 0, GroundTruthConflict.Grade.CLEAR);
+    }
+
+    /**
+     * @param bodyMarginM every body shrunk by this much on each side for TTC and PET (negative: grown), m
+     * @param grade       the grade its conflicts carry
+     */
+    ConflictJudge(int intersectionId, LocalFrame frame, double regionHalf, double bodyMarginM, GroundTruthConflict.Grade grade) {
         this.intersectionId = intersectionId;
         this.frame = frame;
+        this.bodyMarginM = bodyMarginM;
+        this.grade = grade;
         this.regionHalf = regionHalf;
         this.cells = (int) Math.ceil(2 * regionHalf / CELL_M);
         for (int i = 0; i < cells * cells; i++) {
@@ -52,13 +67,25 @@ final class ConflictJudge {
 
     /** One road user at one instant, exact. */
     record User(long id, RoadUserKind kind, double x, double y, double theta, double speed, double yawRate, double length,
-                double width, RiskyBehaviour behaviour) {
+                double width, RiskyBehaviour behaviour, double vruRadius) {
+
+        User(long id, RoadUserKind kind, double x, double y, double theta, double speed, double yawRate, double length,
+             double width, RiskyBehaviour behaviour) {
+            this(id, kind, x, y, theta, speed, yawRate, length, width, behaviour, VRU_RADIUS_M);
+        }
+
         boolean isVru() {
             return kind.isVru();
         }
 
         double petRadius() {
-            return isVru() ? VRU_RADIUS_M : length / 2;
+            return isVru() ? vruRadius : length / 2;
+        }
+
+        /** The same user with its body shrunk by marginM on each side (grown when negative). */
+        User withMargin(double marginM) {
+            return new User(id, kind, x, y, theta, speed, yawRate, length - 2 * marginM, width - 2 * marginM, behaviour,
+                    vruRadius - marginM);
         }
     }
 
@@ -69,7 +96,13 @@ final class ConflictJudge {
         User a;
         User b;
         long lastConditionMs = Long.MIN_VALUE;
-        double lastConditionTtc;
+        /** Start of the current run of steps at which the TTC condition held, and the run's minimum. */
+        long runStartMs;
+        double runMinTtc;
+        long runMinAt;
+        double runX;
+        double runY;
+        double runHeadingDiff;
         long firstFlagMs = Long.MIN_VALUE;
         long lastFlagMs;
         double minTtc = Double.NaN;
@@ -96,10 +129,14 @@ final class ConflictJudge {
 
     void observe(long tMs, List<User> now, Consumer<GroundTruthConflict> out) {
         users.clear();
-        users.addAll(now);
-        if (tMs % 500 == 0) {
-            evaluateTtc(tMs);
+        if (bodyMarginM == 0) {
+            users.addAll(now);
+        } else {
+            for (User u : now) {
+                users.add(u.withMargin(bodyMarginM));
+            }
         }
+        evaluateTtc(tMs);
         for (User u : users) {
             samplePet(u, tMs);
         }
@@ -144,26 +181,35 @@ final class ConflictJudge {
                     continue;
                 }
                 Encounter e = encounter(a, b);
-                if (e.lastConditionMs == tMs - 500) {
-                    e.flag(tMs - 500);
-                    e.flag(tMs);
-                    double best = Math.min(ttc, e.lastConditionTtc);
-                    if (Double.isNaN(e.minTtc) || best < e.minTtc) {
-                        e.minTtc = best;
-                        e.minTtcAt = best == ttc ? tMs : tMs - 500;
-                        e.ttcX = (a.x() + b.x()) / 2;
-                        e.ttcY = (a.y() + b.y()) / 2;
-                        e.ttcHeadingDiff = Math.toDegrees(Path.wrap(a.theta() - b.theta()));
-                    }
+                if (e.lastConditionMs != tMs - TrafficSimulator.STEP_MS) {
+                    e.runStartMs = tMs;
+                    e.runMinTtc = Double.NaN;
+                }
+                if (Double.isNaN(e.runMinTtc) || ttc < e.runMinTtc) {
+                    e.runMinTtc = ttc;
+                    e.runMinAt = tMs;
+                    e.runX = (a.x() + b.x()) / 2;
+                    e.runY = (a.y() + b.y()) / 2;
+                    e.runHeadingDiff = Math.toDegrees(Path.wrap(a.theta() - b.theta()));
                 }
                 e.lastConditionMs = tMs;
-                e.lastConditionTtc = ttc;
+                if (tMs - e.runStartMs >= PERSISTENCE_MS) {
+                    e.flag(e.runStartMs);
+                    e.flag(tMs);
+                    if (Double.isNaN(e.minTtc) || e.runMinTtc < e.minTtc) {
+                        e.minTtc = e.runMinTtc;
+                        e.minTtcAt = e.runMinAt;
+                        e.ttcX = e.runX;
+                        e.ttcY = e.runY;
+                        e.ttcHeadingDiff = e.runHeadingDiff;
+                    }
+                }
             }
         }
     }
 
     private static double halfDiagonal(User u) {
-        return u.isVru() ? VRU_RADIUS_M : Math.hypot(u.length(), u.width()) / 2;
+        return u.isVru() ? u.vruRadius() : Math.hypot(u.length(), u.width()) / 2;
     }
 
     /** First time within the horizon (0.1 s steps) at which the shapes intersect, or NaN. */
@@ -192,10 +238,10 @@ final class ConflictJudge {
 
     private static boolean overlap(User a, double[] pa, User b, double[] pb) {
         if (a.isVru()) {
-            return rectDisc(b, pb, pa[0], pa[1], VRU_RADIUS_M);
+            return rectDisc(b, pb, pa[0], pa[1], a.vruRadius());
         }
         if (b.isVru()) {
-            return rectDisc(a, pa, pb[0], pb[1], VRU_RADIUS_M);
+            return rectDisc(a, pa, pb[0], pb[1], b.vruRadius());
         }
         return rectRect(a, pa, b, pb);
     }
@@ -348,6 +394,6 @@ final class ConflictJudge {
                 : second.behaviour() != null ? second.behaviour() : RiskyBehaviour.UNPLANNED;
         return new GroundTruthConflict(intersectionId, first.id(), first.kind(), second.id(), second.kind(), kind,
                 ConflictType.ofHeadingDifference(headingDiff), byTtc ? e.minTtcAt : e.minPetAt, frame.latitude(y),
-                frame.longitude(x), e.firstFlagMs, e.lastFlagMs, e.minTtc, e.minPet);
+                frame.longitude(x), e.firstFlagMs, e.lastFlagMs, e.minTtc, e.minPet, grade);
     }
 }

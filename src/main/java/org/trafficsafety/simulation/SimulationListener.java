@@ -10,6 +10,14 @@ public interface SimulationListener {
 
     void onMessage(Message message);
 
+    /** A conflict (grade clear or marginal). */
     default void onGroundTruth(GroundTruthConflict conflict) {
+    }
+
+    /**
+     * A near-miss that is not a conflict as measured but would be one with every body grown by the ground truth's
+     * tolerance (grade near): scoring ignores detections of it rather than counting them false.
+     */
+    default void onNearMiss(GroundTruthConflict nearMiss) {
     }
 }

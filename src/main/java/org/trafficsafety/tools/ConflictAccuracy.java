@@ -73,15 +73,21 @@ public final class ConflictAccuracy {
      */
     public record Result(Tally overall, List<Tally> byKind, List<Tally> byType, List<Tally> byCause, int matches,
                          int typeAgreement,
-                         long messages, List<GroundTruthConflict> missed, List<ConflictEvent> falseAlarms) {
+                         long messages, List<GroundTruthConflict> missed, List<ConflictEvent> falseAlarms,
+                         int ignoredDetections, int marginalTruth, Tally strictOverall, List<Tally> strictByKind) {
 
         /** The table {@code tsi bench accuracy} and {@code tsi analyze --truth} print: per slice and per cause. */
         public void print(java.io.PrintStream out) {
             out.println("matching: same pair, encounter intervals overlapping within +-3 s, one to one");
+            out.printf("graded (clear conflicts; %d detections of %d marginal conflicts and near-misses ignored):%n",
+                    ignoredDetections, marginalTruth);
             out.printf("%-16s %6s %9s %8s %10s %7s%n", "slice", "truth", "detected", "matched", "precision", "recall");
             print(out, overall);
             byKind.forEach(t -> print(out, t));
             byType.forEach(t -> print(out, t));
+            out.println("strict (every measured conflict counts, a detection of anything else is false):");
+            print(out, strictOverall);
+            strictByKind.forEach(t -> print(out, t));
             out.println("recall by the ground truth's cause:");
             byCause.forEach(t -> out.printf("%-22s %6d %8d %7.3f%n", t.label(), t.truth(), t.matchedTruth(), t.recall()));
             out.printf("type agreement among %d matches: %d (%.1f%%)%n", matches, typeAgreement,
@@ -166,6 +172,11 @@ public final class ConflictAccuracy {
             truth.add(conflict);
         }
 
+        @Override
+        public void onNearMiss(GroundTruthConflict nearMiss) {
+            truth.add(nearMiss);
+        }
+
         void flush() {
             for (ConflictDetector d : detectors) {
                 d.flush(detected::add);
@@ -173,15 +184,70 @@ public final class ConflictAccuracy {
         }
     }
 
-    /** Matches detections to ground truth (see the class comment) and counts per kind of pair and per type. */
+    /**
+     * Matches detections to ground truth (see the class comment) and counts per kind of pair and per type, graded
+     * (clear conflicts counted, detections of marginal conflicts and near-misses ignored) and strict (every conflict
+     * counted, a detection of a near-miss false).
+     */
     public static Result score(List<GroundTruthConflict> truth, List<ConflictEvent> detected, long toleranceMs, long messages) {
+        List<GroundTruthConflict> clear = truth.stream().filter(t -> t.grade() == GroundTruthConflict.Grade.CLEAR).toList();
+        List<GroundTruthConflict> dontCare = truth.stream().filter(t -> t.grade() != GroundTruthConflict.Grade.CLEAR).toList();
+        List<GroundTruthConflict> conflicts = truth.stream().filter(t -> t.grade() != GroundTruthConflict.Grade.NEAR).toList();
+
+        Map<ConflictEvent, GroundTruthConflict> matchedBack = new HashMap<>();
+        Map<GroundTruthConflict, ConflictEvent> matched = match(clear, detected, toleranceMs, matchedBack);
+        Map<ConflictEvent, GroundTruthConflict> ignored = new HashMap<>(matchedBack);
+        match(dontCare, detected, toleranceMs, ignored);
+        ignored.keySet().removeAll(matchedBack.keySet());
+        List<ConflictEvent> counted = detected.stream().filter(e -> !ignored.containsKey(e)).toList();
+
+        Map<ConflictEvent, GroundTruthConflict> strictBack = new HashMap<>();
+        Map<GroundTruthConflict, ConflictEvent> strictMatched = match(conflicts, detected, toleranceMs, strictBack);
+
+        int agreement = 0;
+        for (Map.Entry<GroundTruthConflict, ConflictEvent> m : matched.entrySet()) {
+            agreement += m.getKey().expectedType() == m.getValue().type() ? 1 : 0;
+        }
+        List<Tally> byType = new ArrayList<>();
+        for (ConflictType type : ConflictType.values()) {
+            byType.add(tally(type.label(), clear, counted, matched, matchedBack,
+                    t -> t.expectedType() == type, e -> e.type() == type));
+        }
+        List<Tally> byCause = new ArrayList<>();
+        for (RiskyBehaviour cause : RiskyBehaviour.values()) {
+            byCause.add(tally(cause.name().toLowerCase(java.util.Locale.ROOT), clear, List.copyOf(matched.values()), matched,
+                    matchedBack, t -> t.kind() == cause, e -> matchedBack.get(e).kind() == cause));
+        }
+        List<GroundTruthConflict> missed = clear.stream().filter(t -> !matched.containsKey(t))
+                .sorted(Comparator.comparingLong(GroundTruthConflict::startMs)).toList();
+        List<ConflictEvent> falseAlarms = counted.stream().filter(e -> !matchedBack.containsKey(e)).toList();
+        return new Result(tally("overall", clear, counted, matched, matchedBack, t -> true, e -> true),
+                byKind(clear, counted, matched, matchedBack), byType, byCause, matched.size(), agreement, messages, missed,
+                falseAlarms, ignored.size(), dontCare.size(),
+                tally("overall", conflicts, detected, strictMatched, strictBack, t -> true, e -> true),
+                byKind(conflicts, detected, strictMatched, strictBack));
+    }
+
+    private static List<Tally> byKind(List<GroundTruthConflict> truth, List<ConflictEvent> detected,
+                                      Map<GroundTruthConflict, ConflictEvent> matched, Map<ConflictEvent, GroundTruthConflict> matchedBack) {
+        return List.of(
+                tally("vehicle-vehicle", truth, detected, matched, matchedBack, t -> !t.involvesVru(), e -> !e.involvesVru()),
+                tally("vehicle-VRU", truth, detected, matched, matchedBack, GroundTruthConflict::involvesVru,
+                        ConflictEvent::involvesVru));
+    }
+
+    /**
+     * One-to-one matching of truth to detections not yet in matchedBack (which it extends): same pair, intervals
+     * overlapping within the tolerance, the closest start first.
+     */
+    private static Map<GroundTruthConflict, ConflictEvent> match(List<GroundTruthConflict> truth, List<ConflictEvent> detected,
+                                                                 long toleranceMs, Map<ConflictEvent, GroundTruthConflict> matchedBack) {
         Map<String, List<ConflictEvent>> byPair = new HashMap<>();
         for (ConflictEvent e : detected) {
             byPair.computeIfAbsent(pairKey(e.intersectionId(), e.firstId(), e.firstKind(), e.secondId(), e.secondKind()),
                     k -> new ArrayList<>()).add(e);
         }
         Map<GroundTruthConflict, ConflictEvent> matched = new HashMap<>();
-        Map<ConflictEvent, GroundTruthConflict> matchedBack = new HashMap<>();
         List<GroundTruthConflict> ordered = new ArrayList<>(truth);
         ordered.sort(Comparator.comparingLong(GroundTruthConflict::startMs));
         for (GroundTruthConflict t : ordered) {
@@ -200,28 +266,7 @@ public final class ConflictAccuracy {
                 matchedBack.put(best, t);
             }
         }
-        int agreement = 0;
-        for (Map.Entry<GroundTruthConflict, ConflictEvent> m : matched.entrySet()) {
-            agreement += m.getKey().expectedType() == m.getValue().type() ? 1 : 0;
-        }
-        List<Tally> byKind = List.of(
-                tally("vehicle-vehicle", truth, detected, matched, matchedBack, t -> !t.involvesVru(), e -> !e.involvesVru()),
-                tally("vehicle-VRU", truth, detected, matched, matchedBack, GroundTruthConflict::involvesVru,
-                        ConflictEvent::involvesVru));
-        List<Tally> byType = new ArrayList<>();
-        for (ConflictType type : ConflictType.values()) {
-            byType.add(tally(type.label(), truth, detected, matched, matchedBack,
-                    t -> t.expectedType() == type, e -> e.type() == type));
-        }
-        Tally overall = tally("overall", truth, detected, matched, matchedBack, t -> true, e -> true);
-        List<Tally> byCause = new ArrayList<>();
-        for (RiskyBehaviour cause : RiskyBehaviour.values()) {
-            byCause.add(tally(cause.name().toLowerCase(java.util.Locale.ROOT), truth, List.copyOf(matched.values()), matched,
-                    matchedBack, t -> t.kind() == cause, e -> matchedBack.get(e).kind() == cause));
-        }
-        List<GroundTruthConflict> missed = ordered.stream().filter(t -> !matched.containsKey(t)).toList();
-        List<ConflictEvent> falseAlarms = detected.stream().filter(e -> !matchedBack.containsKey(e)).toList();
-        return new Result(overall, byKind, byType, byCause, matched.size(), agreement, messages, missed, falseAlarms);
+        return matched;
     }
 
     private static Tally tally(String label, List<GroundTruthConflict> truth, List<ConflictEvent> detected,

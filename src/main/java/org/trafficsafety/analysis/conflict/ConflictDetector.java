@@ -43,6 +43,9 @@ public final class ConflictDetector {
     private final PostEncroachment postEncroachment;
     private final Motion motionA = new Motion();
     private final Motion motionB = new Motion();
+    private final Motion instantA = new Motion();
+    private final Motion instantB = new Motion();
+    private final long evaluationStepMs;
     private final double ttcStepS;
     private long nowMs = Long.MIN_VALUE;
     private long nextSweepMs = Long.MIN_VALUE;
@@ -58,6 +61,7 @@ public final class ConflictDetector {
         this.frame = frame;
         this.parameters = parameters;
         this.ttcStepS = parameters.ttcStepMs() / 1000.0;
+        this.evaluationStepMs = parameters.ttcEvaluationStepMs();
         this.postEncroachment = new PostEncroachment(parameters);
     }
 
@@ -143,6 +147,14 @@ public final class ConflictDetector {
         return users.size();
     }
 
+    /**
+     * Evaluates the new sample of a against every other user. TTC is evaluated on a fixed grid of instants
+     * ({@code ttcEvaluationStepMs}) at which both tracks are known by interpolation: the instants since a's
+     * previous sample up to b's last one. Instants past b's last sample are evaluated when b's next sample
+     * comes, so each instant of a pair is evaluated once, in time order, and never on an extrapolated state
+     * (a pedestrian carried forward a second past the kerb, or a car past the stop line it stopped at, made
+     * false conflicts at 1 Hz PSMs). PET is evaluated at the sample itself.
+     */
     private void evaluate(RoadUser a, long t, Consumer<ConflictEvent> sink) {
         if (a.track.positionUncertaintyM() > parameters.maxUncertaintyM(a.isVru())) {
             return;
@@ -150,37 +162,56 @@ public final class ConflictDetector {
         a.track.stateAt(t, motionA);
         long previous = a.track.previousTimeMs();
         double enteringS = previous == Track.NO_TIME ? 0 : (t - previous) / 1000.0;
+        long lagMs = parameters.track().smoothingLagMs();
+        long firstInstantMs = Math.max(a.track.firstTimeMs(),
+                (previous == Track.NO_TIME ? t - evaluationStepMs : previous) - lagMs + 1);
+        double lagS = (t - firstInstantMs) / 1000.0;
         for (int i = 0, n = users.size(); i < n; i++) {
             RoadUser b = users.get(i);
             if (b == a || (a.isVru() && b.isVru())) {
                 continue;
             }
-            if (!b.track.covers(t) || b.track.positionUncertaintyM() > parameters.maxUncertaintyM(b.isVru())
-                    || outOfReach(a, b, t, enteringS)) {
+            if (b.track.isEmpty() || b.track.positionUncertaintyM() > parameters.maxUncertaintyM(b.isVru())
+                    || outOfReach(a, b, t, enteringS, lagS)) {
                 if (!a.pairs.isEmpty()) {
-                    recordTtc(a, b, t, TimeToCollision.NONE, sink);
+                    recordTtc(a, b, t, TimeToCollision.NONE, motionA, motionA, sink);
                 }
                 continue;
             }
-            b.track.stateAt(t, motionB);
-            boolean vru = a.isVru() || b.isVru();
-            double de = motionB.eastM() - motionA.eastM();
-            double dn = motionB.northM() - motionA.northM();
-            double distance2 = de * de + dn * dn;
-            double speeds = motionA.speedMps() + motionB.speedMps();
-            double horizonS = parameters.ttcThresholdS(vru);
-            double ttcReach = speeds * horizonS + a.boundingRadiusM() + b.boundingRadiusM();
+            evaluateTtc(a, b, Math.max(firstInstantMs, b.track.firstTimeMs()),
+                    Math.min(t, b.track.lastTimeMs()) - lagMs, sink);
+            if (b.track.covers(t)) {
+                b.track.stateAt(t, motionB);
+                double de = motionB.eastM() - motionA.eastM();
+                double dn = motionB.northM() - motionA.northM();
+                boolean vru = a.isVru() || b.isVru();
+                if (postEncroachment.possible(a, motionA, b, motionB, t, de * de + dn * dn)
+                        && postEncroachment.measure(a, b, t, parameters.petThresholdS(vru))) {
+                    recordPet(a, b, t, sink);
+                }
+            }
+        }
+    }
+
+    /** TTC of a and b at the grid instants within [fromMs, toMs], both tracks interpolated. */
+    private void evaluateTtc(RoadUser a, RoadUser b, long fromMs, long toMs, Consumer<ConflictEvent> sink) {
+        boolean vru = a.isVru() || b.isVru();
+        double horizonS = parameters.ttcThresholdS(vru);
+        double closingMps = parameters.closingSpeedMps(vru);
+        double bodies = a.boundingRadiusM() + b.boundingRadiusM();
+        for (long at = Math.ceilDiv(fromMs, evaluationStepMs) * evaluationStepMs; at <= toMs; at += evaluationStepMs) {
+            a.track.stateAt(at, instantA);
+            b.track.stateAt(at, instantB);
+            double de = instantB.eastM() - instantA.eastM();
+            double dn = instantB.northM() - instantA.northM();
+            double ttcReach = (instantA.speedMps() + instantB.speedMps()) * horizonS + bodies;
             double ttc = TimeToCollision.NONE;
-            if (distance2 <= ttcReach * ttcReach
-                    && TimeToCollision.closingSpeedMps(motionA, motionB) >= parameters.closingSpeedMps(vru)
-                    && (vru || inOneLaneIfParallel())) {
-                ttc = timeToCollision.compute(a, motionA, b, motionB, horizonS, ttcStepS, parameters.ttcBodyMarginM());
+            if (de * de + dn * dn <= ttcReach * ttcReach
+                    && TimeToCollision.closingSpeedMps(instantA, instantB) >= closingMps
+                    && (vru || inOneLaneIfParallel(instantA, instantB))) {
+                ttc = timeToCollision.compute(a, instantA, b, instantB, horizonS, ttcStepS, parameters.ttcBodyMarginM());
             }
-            recordTtc(a, b, t, ttc, sink);
-            if (postEncroachment.possible(a, motionA, b, motionB, t, distance2)
-                    && postEncroachment.measure(a, b, t, parameters.petThresholdS(vru))) {
-                recordPet(a, b, t, sink);
-            }
+            recordTtc(a, b, at, ttc, instantA, instantB, sink);
         }
     }
 
@@ -190,28 +221,29 @@ public final class ConflictDetector {
      * lateral offset. Position noise at 2 Hz leaves about 0.5 m of lateral error per track, enough to make
      * rectangles in adjacent lanes (1.6 m apart) touch now and then; requiring the same lane removes that.
      */
-    private boolean inOneLaneIfParallel() {
-        double angle = Math.abs(Track.angleDifference(motionA.headingDeg(), motionB.headingDeg()));
+    private boolean inOneLaneIfParallel(Motion ma, Motion mb) {
+        double angle = Math.abs(Track.angleDifference(ma.headingDeg(), mb.headingDeg()));
         if (angle > 90) {
             angle = 180 - angle;
         }
         if (angle >= parameters.petMinPathAngleDeg()) {
             return true;
         }
-        double de = motionB.eastM() - motionA.eastM();
-        double dn = motionB.northM() - motionA.northM();
-        double lateral = Math.abs(de * motionA.cosHeading() - dn * motionA.sinHeading());
+        double de = mb.eastM() - ma.eastM();
+        double dn = mb.northM() - ma.northM();
+        double lateral = Math.abs(de * ma.cosHeading() - dn * ma.sinHeading());
         return lateral <= parameters.parallelMaxLateralOffsetM();
     }
 
     /**
      * True when b, seen from its last sample, is too far from a for any TTC or PET flag: the bounds of the
-     * exact tests below, widened by how far b can have moved since that sample.
+     * exact tests, widened by how far b can have moved since that sample and a since the first TTC instant.
      */
-    private boolean outOfReach(RoadUser a, RoadUser b, long t, double enteringS) {
+    private boolean outOfReach(RoadUser a, RoadUser b, long t, double enteringS, double lagS) {
         boolean vru = a.isVru() || b.isVru();
         double otherMaxSpeed = b.track.recentMaxSpeedMps();
-        double ttcReach = (motionA.speedMps() + otherMaxSpeed) * parameters.ttcThresholdS(vru)
+        double ownMaxSpeed = a.track.recentMaxSpeedMps();
+        double ttcReach = (ownMaxSpeed + otherMaxSpeed) * (parameters.ttcThresholdS(vru) + lagS)
                 + a.boundingRadiusM() + b.boundingRadiusM();
         double petReach = a.track.recentMaxSpeedMps() * enteringS
                 + otherMaxSpeed * (enteringS + parameters.petThresholdS(vru)) + a.petRadiusM() + b.petRadiusM();
@@ -221,7 +253,7 @@ public final class ConflictDetector {
         return de * de + dn * dn > reach * reach;
     }
 
-    private void recordTtc(RoadUser a, RoadUser b, long t, double ttc, Consumer<ConflictEvent> sink) {
+    private void recordTtc(RoadUser a, RoadUser b, long t, double ttc, Motion ma, Motion mb, Consumer<ConflictEvent> sink) {
         boolean flagged = ttc != TimeToCollision.NONE;
         Pair pair;
         if (flagged) {
@@ -232,20 +264,22 @@ public final class ConflictDetector {
                 return;
             }
         }
-        pair.lastEvaluatedMs = t;
+        long previousTtcMs = pair.lastTtcEvaluationMs;
+        pair.lastTtcEvaluationMs = t;
+        pair.lastEvaluatedMs = Math.max(pair.lastEvaluatedMs, t);
         if (!flagged) {
             pair.holdStartMs = Pair.NONE;
             pair.pendingTtc.clear();
             return;
         }
-        if (pair.holdStartMs == Pair.NONE) {
+        if (pair.holdStartMs == Pair.NONE || t - previousTtcMs > evaluationStepMs) {
             pair.holdStartMs = t;
             pair.pendingTtc.clear();
         }
         boolean aFirst = pair.first == a;
-        pair.pendingTtc.offer(ttc, t, Track.angleDifference(motionA.headingDeg(), motionB.headingDeg()),
-                (motionA.eastM() + motionB.eastM()) / 2, (motionA.northM() + motionB.northM()) / 2,
-                aFirst ? motionA.speedMps() : motionB.speedMps(), aFirst ? motionB.speedMps() : motionA.speedMps());
+        pair.pendingTtc.offer(ttc, t, Track.angleDifference(ma.headingDeg(), mb.headingDeg()),
+                (ma.eastM() + mb.eastM()) / 2, (ma.northM() + mb.northM()) / 2,
+                aFirst ? ma.speedMps() : mb.speedMps(), aFirst ? mb.speedMps() : ma.speedMps());
         if (t - pair.holdStartMs >= parameters.persistenceMs()) {
             flag(pair, pair.holdStartMs, t, sink);
             pair.ttc.offer(pair.pendingTtc);
@@ -255,7 +289,7 @@ public final class ConflictDetector {
     private void recordPet(RoadUser a, RoadUser b, long t, Consumer<ConflictEvent> sink) {
         PostEncroachment pet = postEncroachment;
         Pair pair = pairOf(a, b);
-        pair.lastEvaluatedMs = t;
+        pair.lastEvaluatedMs = Math.max(pair.lastEvaluatedMs, t);
         flag(pair, pet.atMs, pet.atMs, sink);
         boolean aFirst = pair.first == a;
         pair.pet.offer(pet.gapS, pet.atMs, pet.headingDifferenceDeg, pet.midEastM, pet.midNorthM,

@@ -19,6 +19,8 @@ final class Pair {
     final Measure ttc = new Measure();
     final Measure pet = new Measure();
     long lastEvaluatedMs;
+    /** Instant of the last TTC evaluation: a run of flags needs evaluations at every grid instant. */
+    long lastTtcEvaluationMs = NONE;
 
     Pair(RoadUser a, RoadUser b) {
         boolean aFirst = !a.isVru() && (b.isVru() || Long.compareUnsigned(a.id, b.id) < 0);

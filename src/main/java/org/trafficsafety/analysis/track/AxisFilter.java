@@ -29,6 +29,18 @@ final class AxisFilter {
         varVel += q * dtS;
     }
 
+    /**
+     * Carries the position forward by a known displacement (dead reckoning from reported velocities) whose error
+     * has the given variance; the velocity becomes the reported one with its variance.
+     */
+    void carry(double displacementM, double displacementVariance, double velocityMps, double velocityVariance) {
+        position += displacementM;
+        varPos += displacementVariance;
+        covPosVel = 0;
+        velocity = velocityMps;
+        varVel = velocityVariance;
+    }
+
     /** Variance of the innovation of a position measurement with variance r. */
     double positionInnovationVariance(double r) {
         return varPos + r;

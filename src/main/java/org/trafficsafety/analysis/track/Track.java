@@ -30,6 +30,8 @@ public final class Track {
     /** Heading (rad, unwrapped) and yaw rate (rad/s) of a vehicle: the same constant-rate filter on one angle. */
     private final AxisFilter headingFilter = new AxisFilter();
     private boolean headingTracked;
+    /** The newest sample had a reported speed and heading (the next one can be dead-reckoned from it). */
+    private boolean lastHadVelocity;
     /** Yaw rate of the sample being added, rad/s. */
     private double yaw;
     private final long[] times = new long[CAPACITY];
@@ -40,6 +42,23 @@ public final class Track {
     private final double[] sines = new double[CAPACITY];
     private final double[] cosines = new double[CAPACITY];
     private final double[] yawRates = new double[CAPACITY];
+    /** Per sample, for the fixed-lag smoother: the filter's own estimate and variance, the measured position, the
+     * dead-reckoned displacement summed since the chain began and its variance, and whether the sample is
+     * dead-reckoned from the one before (a chain breaks at a restart or a missing velocity). */
+    private final double[] filteredEasts = new double[CAPACITY];
+    private final double[] filteredNorths = new double[CAPACITY];
+    private final double[] filteredVariances = new double[CAPACITY];
+    private final double[] measuredEasts = new double[CAPACITY];
+    private final double[] measuredNorths = new double[CAPACITY];
+    private final double[] chainEasts = new double[CAPACITY];
+    private final double[] chainNorths = new double[CAPACITY];
+    private final double[] chainVariances = new double[CAPACITY];
+    private final boolean[] chained = new boolean[CAPACITY];
+    /** Dead reckoning of the sample being added (valid when {@link #reckoned}). */
+    private boolean reckoned;
+    private double reckonedEast;
+    private double reckonedNorth;
+    private double reckonedVariance;
     private final Motion scratch = new Motion();
     private int newest = -1;
     private int size;
@@ -72,12 +91,24 @@ public final class Track {
         double heading = updateHeading(fresh, dtS, knownSpeed, headingDeg, yawRateDegS);
         boolean hasVelocity = Double.isFinite(speedMps) && Double.isFinite(headingDeg);
         updatePosition(fresh, dtS, eastM, northM, hasVelocity, speedMps, heading);
+        lastHadVelocity = hasVelocity;
         double speed = Double.isFinite(speedMps) ? speedMps
                 : Math.sqrt(eastFilter.velocity() * eastFilter.velocity() + northFilter.velocity() * northFilter.velocity());
         if (!Double.isFinite(headingDeg)) {
             heading = filterHeading();
         }
+        int before = newest;
         push(timeMs, eastFilter.position(), northFilter.position(), speed, heading, yaw);
+        filteredEasts[newest] = eastFilter.position();
+        filteredNorths[newest] = northFilter.position();
+        filteredVariances[newest] = Math.max(eastFilter.positionVariance(), northFilter.positionVariance());
+        measuredEasts[newest] = eastM;
+        measuredNorths[newest] = northM;
+        chained[newest] = reckoned && size > 1;
+        chainEasts[newest] = chained[newest] ? chainEasts[before] + reckonedEast : 0;
+        chainNorths[newest] = chained[newest] ? chainNorths[before] + reckonedNorth : 0;
+        chainVariances[newest] = chained[newest] ? chainVariances[before] + reckonedVariance : 0;
+        smooth();
         return true;
     }
 
@@ -91,13 +122,35 @@ public final class Track {
         double eastV = hasVelocity ? speedMps * Math.sin(h) : 0;
         double northV = hasVelocity ? speedMps * Math.cos(h) : 0;
         double r = parameters.positionNoiseM() * parameters.positionNoiseM();
+        reckoned = false;
         if (fresh) {
             restart(eastM, northM, hasVelocity, eastV, northV, r);
             return;
         }
-        double q = parameters.processNoiseM2S3();
-        eastFilter.predict(dtS, q);
-        northFilter.predict(dtS, q);
+        double rv = parameters.velocityNoiseMps() * parameters.velocityNoiseMps();
+        if (hasVelocity && lastHadVelocity) {
+            // Dead reckoning: the mean of the two reported velocities is the chord of the path between the
+            // samples (to second order in the turn), far better than the filter's own velocity in a turn.
+            // Speeds within the noise of a standing user are a standstill: their positive bias (speed is never
+            // negative) would otherwise walk a queued car forward.
+            double standstill = parameters.standstillSpeedMps();
+            double before = speeds[newest] < standstill ? 0 : speeds[newest];
+            double now = speedMps < standstill ? 0 : speedMps;
+            double mean = (before + now) / 2;
+            double headingError = mean * Math.toRadians(parameters.headingNoiseDeg());
+            double dr = parameters.deadReckoningNoiseMps();
+            double variance = dtS * dtS * (dr * dr + headingError * headingError / 2);
+            reckonedEast = dtS * (before * sines[newest] + now * Math.sin(h)) / 2;
+            reckonedNorth = dtS * (before * cosines[newest] + now * Math.cos(h)) / 2;
+            reckonedVariance = variance;
+            reckoned = true;
+            eastFilter.carry(reckonedEast, variance, eastV, rv);
+            northFilter.carry(reckonedNorth, variance, northV, rv);
+        } else {
+            double q = parameters.processNoiseM2S3();
+            eastFilter.predict(dtS, q);
+            northFilter.predict(dtS, q);
+        }
         double de = eastM - eastFilter.position();
         double dn = northM - northFilter.position();
         double mahalanobis2 = de * de / eastFilter.positionInnovationVariance(r)
@@ -105,14 +158,46 @@ public final class Track {
         if (mahalanobis2 > parameters.gateSigma() * parameters.gateSigma()) {
             restart(eastM, northM, hasVelocity, eastV, northV, r);
             resets++;
+            reckoned = false;
             return;
         }
         eastFilter.updatePosition(eastM, r);
         northFilter.updatePosition(northM, r);
         if (hasVelocity) {
-            double rv = parameters.velocityNoiseMps() * parameters.velocityNoiseMps();
             eastFilter.updateVelocity(eastV, rv);
             northFilter.updateVelocity(northV, rv);
+        }
+    }
+
+    /**
+     * Fixed-lag smoothing of the kept positions within {@code smoothingLagMs} of the newest sample: each one's
+     * filtered estimate is combined with every later measurement of its dead-reckoning chain, carried back by the
+     * reckoned displacement (inverse-variance weights). A position then rests on the samples after it as well as
+     * those before, which matters most for a young track, whose first seconds the filter alone knows poorly.
+     */
+    private void smooth() {
+        long lagMs = parameters.smoothingLagMs();
+        double r = parameters.positionNoiseM() * parameters.positionNoiseM();
+        for (int age = 1; age < size; age++) {
+            int k = index(age);
+            if (times[newest] - times[k] > lagMs) {
+                return;
+            }
+            double weight = 1.0 / filteredVariances[k];
+            double east = filteredEasts[k] * weight;
+            double north = filteredNorths[k] * weight;
+            for (int later = age - 1; later >= 0; later--) {
+                int j = index(later);
+                if (!chained[j]) {
+                    break;
+                }
+                double w = 1.0 / (r + chainVariances[j] - chainVariances[k]);
+                east += (measuredEasts[j] - (chainEasts[j] - chainEasts[k])) * w;
+                north += (measuredNorths[j] - (chainNorths[j] - chainNorths[k])) * w;
+                weight += w;
+            }
+            easts[k] = east / weight;
+            norths[k] = north / weight;
         }
     }
 
@@ -309,7 +394,8 @@ public final class Track {
             norm = 1.0;
         }
         motion.start(easts[at] + u * (easts[next] - easts[at]), norths[at] + u * (norths[next] - norths[at]),
-                sin / norm, cos / norm, heading, speeds[at] + u * (speeds[next] - speeds[at]), yawRates[at]);
+                sin / norm, cos / norm, heading, speeds[at] + u * (speeds[next] - speeds[at]),
+                yawRates[at] + u * (yawRates[next] - yawRates[at]));
     }
 
     /**

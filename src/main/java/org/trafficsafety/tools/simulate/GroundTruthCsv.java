@@ -18,12 +18,15 @@ import org.trafficsafety.simulation.RiskyBehaviour;
 import org.trafficsafety.message.TemporaryId;
 import org.trafficsafety.simulation.GroundTruthConflict;
 
-/** The ground-truth conflict log beside a simulated message file: one CSV row per conflict that really happened. */
+/**
+ * The ground-truth conflict log beside a simulated message file: one CSV row per conflict that really happened
+ * (grade {@code clear} or {@code marginal}) and per near-miss (grade {@code near}), see {@link GroundTruthConflict.Grade}.
+ */
 public final class GroundTruthCsv implements AutoCloseable {
 
     public static final String HEADER = "time,start_time,end_time,intersection_id,behaviour,expected_type,"
             + "first_user_id,first_user_id_hex,first_user_kind,second_user_id,second_user_id_hex,second_user_kind,"
-            + "min_ttc_s,min_pet_s,latitude,longitude";
+            + "min_ttc_s,min_pet_s,latitude,longitude,grade";
 
     private final Writer out;
 
@@ -51,7 +54,8 @@ public final class GroundTruthCsv implements AutoCloseable {
                     number(c.minTtcS()),
                     number(c.minPetS()),
                     String.format(Locale.ROOT, "%.7f", c.latitude()),
-                    String.format(Locale.ROOT, "%.7f", c.longitude())));
+                    String.format(Locale.ROOT, "%.7f", c.longitude()),
+                    c.grade().label()));
             out.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,7 +75,8 @@ public final class GroundTruthCsv implements AutoCloseable {
                 out.add(new GroundTruthConflict(Integer.parseInt(f[3]), Long.parseUnsignedLong(f[6]), kind(f[8]),
                         Long.parseUnsignedLong(f[9]), kind(f[11]), RiskyBehaviour.valueOf(f[4].toUpperCase(Locale.ROOT)),
                         type(f[5]), Instant.parse(f[0]).toEpochMilli(), Double.parseDouble(f[14]), Double.parseDouble(f[15]),
-                        Instant.parse(f[1]).toEpochMilli(), Instant.parse(f[2]).toEpochMilli(), optional(f[12]), optional(f[13])));
+                        Instant.parse(f[1]).toEpochMilli(), Instant.parse(f[2]).toEpochMilli(), optional(f[12]), optional(f[13]),
+                        GroundTruthConflict.Grade.valueOf(f[16].toUpperCase(Locale.ROOT))));
             } catch (RuntimeException e) {
                 throw new IOException(file + ":" + (n + 1) + ": " + e.getMessage(), e);
             }

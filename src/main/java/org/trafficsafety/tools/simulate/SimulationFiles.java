@@ -73,6 +73,11 @@ public final class SimulationFiles {
                     log.write(conflict);
                     counts[1]++;
                 }
+
+                @Override
+                public void onNearMiss(GroundTruthConflict nearMiss) {
+                    log.write(nearMiss);
+                }
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
