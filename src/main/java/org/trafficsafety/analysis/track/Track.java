@@ -129,8 +129,8 @@ public final class Track {
         }
         double rv = parameters.velocityNoiseMps() * parameters.velocityNoiseMps();
         if (hasVelocity && lastHadVelocity) {
-            // Dead reckoning: the mean of the two reported velocities is the chord of the path between the
-            // samples (to second order in the turn), far better than the filter's own velocity in a turn.
+            // Dead reckoning: the mean of the two reported velocities, stretched to the chord of a constant turn,
+            // is the path between the samples; far better than the filter's own velocity in a turn.
             // Speeds within the noise of a standing user are a standstill: their positive bias (speed is never
             // negative) would otherwise walk a queued car forward.
             double standstill = parameters.standstillSpeedMps();
@@ -140,8 +140,13 @@ public final class Track {
             double headingError = mean * Math.toRadians(parameters.headingNoiseDeg());
             double dr = parameters.deadReckoningNoiseMps();
             double variance = dtS * dtS * (dr * dr + headingError * headingError / 2);
-            reckonedEast = dtS * (before * sines[newest] + now * Math.sin(h)) / 2;
-            reckonedNorth = dtS * (before * cosines[newest] + now * Math.cos(h)) / 2;
+            double sin = Math.sin(h);
+            double cos = Math.cos(h);
+            // The mean of two unit vectors a turn of d apart is cos(d/2) long, the chord of the arc sinc(d/2) of
+            // the path: scale by tan(d/2)/(d/2) ~ 1 + (1 - cos d)/6.
+            double arc = 1 + (1 - (sines[newest] * sin + cosines[newest] * cos)) / 6;
+            reckonedEast = arc * dtS * (before * sines[newest] + now * sin) / 2;
+            reckonedNorth = arc * dtS * (before * cosines[newest] + now * cos) / 2;
             reckonedVariance = variance;
             reckoned = true;
             eastFilter.carry(reckonedEast, variance, eastV, rv);
