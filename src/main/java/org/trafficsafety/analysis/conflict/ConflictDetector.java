@@ -46,6 +46,13 @@ public final class ConflictDetector {
     private final Motion instantA = new Motion();
     private final Motion instantB = new Motion();
     private final long evaluationStepMs;
+    /** TTC is evaluated this far behind the newest samples (the tracks' smoothing lag). */
+    private final long lagMs;
+    /**
+     * An encounter closes when event time is this far past its last flag: the merge gap measured at the instants
+     * TTC has reached, which trail the newest samples by the lag.
+     */
+    private final long closeAfterMs;
     private final double ttcStepS;
     private long nowMs = Long.MIN_VALUE;
     private long nextSweepMs = Long.MIN_VALUE;
@@ -62,6 +69,8 @@ public final class ConflictDetector {
         this.parameters = parameters;
         this.ttcStepS = parameters.ttcStepMs() / 1000.0;
         this.evaluationStepMs = parameters.ttcEvaluationStepMs();
+        this.lagMs = parameters.track().smoothingLagMs();
+        this.closeAfterMs = parameters.encounterMergeMs() + 1 + lagMs;
         this.postEncroachment = new PostEncroachment(parameters);
     }
 
@@ -125,6 +134,11 @@ public final class ConflictDetector {
 
     /** Closes everything (end of input): open encounters become events, unconfirmed flags are dropped. */
     public void flush(Consumer<ConflictEvent> closedEvents) {
+        for (int i = 0; i < users.size(); i++) {
+            for (int j = i + 1; j < users.size(); j++) {
+                drain(users.get(i), users.get(j), closedEvents);
+            }
+        }
         closing.clear();
         for (Pair pair : pairs) {
             if (pair.isOpen()) {
@@ -162,7 +176,6 @@ public final class ConflictDetector {
         a.track.stateAt(t, motionA);
         long previous = a.track.previousTimeMs();
         double enteringS = previous == Track.NO_TIME ? 0 : (t - previous) / 1000.0;
-        long lagMs = parameters.track().smoothingLagMs();
         long firstInstantMs = Math.max(a.track.firstTimeMs(),
                 (previous == Track.NO_TIME ? t - evaluationStepMs : previous) - lagMs + 1);
         double lagS = (t - firstInstantMs) / 1000.0;
@@ -191,6 +204,22 @@ public final class ConflictDetector {
                 }
             }
         }
+    }
+
+    /**
+     * TTC instants of a pair that the lag left unevaluated because one of them sent nothing more (it left, or the
+     * input ended): the last {@code smoothingLagMs} before the earlier of their last samples.
+     */
+    private void drain(RoadUser a, RoadUser b, Consumer<ConflictEvent> sink) {
+        if ((a.isVru() && b.isVru()) || a.track.isEmpty() || b.track.isEmpty()
+                || a.track.positionUncertaintyM() > parameters.maxUncertaintyM(a.isVru())
+                || b.track.positionUncertaintyM() > parameters.maxUncertaintyM(b.isVru())) {
+            return;
+        }
+        long last = Math.min(a.track.lastTimeMs(), b.track.lastTimeMs());
+        long from = Math.max(last - lagMs + 1,
+                Math.max(a.track.firstTimeMs(), b.track.firstTimeMs()));
+        evaluateTtc(a, b, from, last, sink);
     }
 
     /** TTC of a and b at the grid instants within [fromMs, toMs], both tracks interpolated. */
@@ -319,7 +348,7 @@ public final class ConflictDetector {
             pair.encounterStartMs = fromMs;
             pair.lastFlagMs = toMs;
         }
-        closeDueMs = Math.min(closeDueMs, pair.lastFlagMs + parameters.encounterMergeMs() + 1);
+        closeDueMs = Math.min(closeDueMs, pair.lastFlagMs + closeAfterMs);
     }
 
     private void sweep(long now, Consumer<ConflictEvent> sink) {
@@ -328,16 +357,16 @@ public final class ConflictDetector {
         closing.clear();
         for (Iterator<Pair> it = pairs.iterator(); it.hasNext(); ) {
             Pair pair = it.next();
-            if (pair.isOpen() && now - pair.lastFlagMs > parameters.encounterMergeMs()) {
+            if (pair.isOpen() && now - pair.lastFlagMs >= closeAfterMs) {
                 closing.add(close(pair));
             }
-            if (pair.holdStartMs != Pair.NONE && now - pair.lastEvaluatedMs > parameters.encounterMergeMs()) {
+            if (pair.holdStartMs != Pair.NONE && now - pair.lastEvaluatedMs >= closeAfterMs) {
                 pair.holdStartMs = Pair.NONE;
                 pair.pendingTtc.clear();
             }
             if (pair.isOpen()) {
-                closeDueMs = Math.min(closeDueMs, pair.lastFlagMs + parameters.encounterMergeMs() + 1);
-            } else if (pair.holdStartMs == Pair.NONE && now - pair.lastEvaluatedMs > STALE_PAIR_MS) {
+                closeDueMs = Math.min(closeDueMs, pair.lastFlagMs + closeAfterMs);
+            } else if (pair.holdStartMs == Pair.NONE && now - pair.lastEvaluatedMs > STALE_PAIR_MS + lagMs) {
                 it.remove();
                 pair.first.pairs.remove(pair);
                 pair.second.pairs.remove(pair);
@@ -347,6 +376,9 @@ public final class ConflictDetector {
             RoadUser user = users.get(i);
             if (now - user.track.lastTimeMs() > parameters.userRetentionMs()) {
                 users.remove(i);
+                for (int j = 0; j < users.size(); j++) {
+                    drain(user, users.get(j), sink);
+                }
                 usersByKey.remove(RoadUser.key(user.id, user.kind));
             }
         }
