@@ -68,7 +68,7 @@ public record TrackParameters(
      * extrapolation; headings good to 2 degrees (the simulator's and typical CV on-board units' error).
      */
     public static TrackParameters defaults() {
-        return new TrackParameters(1.5, 0.1, 0.5, 0.05, 0.3, 4.0, 0.8, 2.0, 1.0, 0.005, 0.1, 1.0, 1_000, 3_000, 2_000);
+        return new TrackParameters(1.5, 0.1, 0.5, 0.05, 0.3, 4.0, 0.8, 2.0, 1.0, 0.005, 0.1, 1.0, 1_000, 3_000, 3_000);
     }
 
     private static void requirePositive(String name, double value) {

@@ -44,8 +44,8 @@ class EncounterTest {
         ConflictEvent e = events.getFirst();
         assertThat(e.startMs()).isEqualTo(openStart);
         assertThat(e.endMs()).isGreaterThan(e.startMs());
-        // five quiet seconds at the instants TTC has reached, which trail event time by the 2 s smoothing lag
-        assertThat(closedAt - e.endMs()).isBetween(7_001L, 7_010L);
+        // five quiet seconds at the instants TTC has reached, which trail event time by the 3 s smoothing lag
+        assertThat(closedAt - e.endMs()).isBetween(8_001L, 8_010L);
         assertThat(detector.earliestOpenEncounterStartMs()).isEqualTo(Long.MAX_VALUE);
     }
 
