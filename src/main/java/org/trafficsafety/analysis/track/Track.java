@@ -54,6 +54,7 @@ public final class Track {
     private final double[] chainNorths = new double[CAPACITY];
     private final double[] chainVariances = new double[CAPACITY];
     private final boolean[] chained = new boolean[CAPACITY];
+    private final boolean[] smoothed = new boolean[CAPACITY];
     /** Dead reckoning of the sample being added (valid when {@link #reckoned}). */
     private boolean reckoned;
     private double reckonedEast;
@@ -105,6 +106,7 @@ public final class Track {
         measuredEasts[newest] = eastM;
         measuredNorths[newest] = northM;
         chained[newest] = reckoned && size > 1;
+        smoothed[newest] = false;
         chainEasts[newest] = chained[newest] ? chainEasts[before] + reckonedEast : 0;
         chainNorths[newest] = chained[newest] ? chainNorths[before] + reckonedNorth : 0;
         chainVariances[newest] = chained[newest] ? chainVariances[before] + reckonedVariance : 0;
@@ -175,9 +177,9 @@ public final class Track {
     }
 
     /**
-     * Fixed-lag smoothing of the kept positions within {@code smoothingLagMs} of the newest sample: each one's
+     * Fixed-lag smoothing: once a kept position is {@code smoothingLagMs} older than the newest sample, its
      * filtered estimate is combined with every later measurement of its dead-reckoning chain, carried back by the
-     * reckoned displacement (inverse-variance weights). A position then rests on the samples after it as well as
+     * reckoned displacement (inverse-variance weights); once per sample, so the cost is linear in the lag. A position then rests on the samples after it as well as
      * those before, which matters most for a young track, whose first seconds the filter alone knows poorly.
      */
     private void smooth() {
@@ -185,9 +187,13 @@ public final class Track {
         double r = parameters.positionNoiseM() * parameters.positionNoiseM();
         for (int age = 1; age < size; age++) {
             int k = index(age);
-            if (times[newest] - times[k] > lagMs) {
+            if (times[newest] - times[k] < lagMs) {
+                continue;
+            }
+            if (smoothed[k]) {
                 return;
             }
+            smoothed[k] = true;
             double weight = 1.0 / filteredVariances[k];
             double east = filteredEasts[k] * weight;
             double north = filteredNorths[k] * weight;
