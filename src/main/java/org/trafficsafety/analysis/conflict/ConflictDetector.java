@@ -98,6 +98,11 @@ public final class ConflictDetector {
             outOfOrder++;
             return;
         }
+        long lagged = Math.max(user.track.firstTimeMs(), t - lagMs);
+        user.track.stateAt(lagged, motionA);
+        user.laggedTimeMs = lagged;
+        user.laggedEastM = motionA.eastM();
+        user.laggedNorthM = motionA.northM();
         evaluate(user, t, closedEvents);
     }
 
@@ -178,21 +183,24 @@ public final class ConflictDetector {
         double enteringS = previous == Track.NO_TIME ? 0 : (t - previous) / 1000.0;
         long firstInstantMs = Math.max(a.track.firstTimeMs(),
                 (previous == Track.NO_TIME ? t - evaluationStepMs : previous) - lagMs + 1);
-        double lagS = (t - firstInstantMs) / 1000.0;
+        double windowS = (t - lagMs - firstInstantMs) / 1000.0;
         for (int i = 0, n = users.size(); i < n; i++) {
             RoadUser b = users.get(i);
             if (b == a || (a.isVru() && b.isVru())) {
                 continue;
             }
-            if (b.track.isEmpty() || b.track.positionUncertaintyM() > parameters.maxUncertaintyM(b.isVru())
-                    || outOfReach(a, b, t, enteringS, lagS)) {
-                if (!a.pairs.isEmpty()) {
-                    recordTtc(a, b, t, TimeToCollision.NONE, motionA, motionA, sink);
-                }
+            boolean usable = !b.track.isEmpty() && b.track.positionUncertaintyM() <= parameters.maxUncertaintyM(b.isVru());
+            boolean ttcPossible = usable && withinTtcReach(a, b, windowS);
+            boolean petPossible = usable && !outOfReach(a, b, t, enteringS);
+            if (ttcPossible) {
+                evaluateTtc(a, b, Math.max(firstInstantMs, b.track.firstTimeMs()),
+                        Math.min(t, b.track.lastTimeMs()) - lagMs, sink);
+            } else if (!a.pairs.isEmpty()) {
+                breakTtcRun(a.pairWith(b));
+            }
+            if (!petPossible) {
                 continue;
             }
-            evaluateTtc(a, b, Math.max(firstInstantMs, b.track.firstTimeMs()),
-                    Math.min(t, b.track.lastTimeMs()) - lagMs, sink);
             if (b.track.covers(t)) {
                 b.track.stateAt(t, motionB);
                 double de = motionB.eastM() - motionA.eastM();
@@ -265,18 +273,38 @@ public final class ConflictDetector {
     }
 
     /**
-     * True when b, seen from its last sample, is too far from a for any TTC or PET flag: the bounds of the
-     * exact tests, widened by how far b can have moved since that sample and a since the first TTC instant.
+     * False when a and b are too far apart for a TTC flag at any instant of a's window: their lagged states (each
+     * user's state a lag behind its last sample), the bound of the exact test widened by the window and by how far
+     * apart in time the two lagged states are.
      */
-    private boolean outOfReach(RoadUser a, RoadUser b, long t, double enteringS, double lagS) {
+    private boolean withinTtcReach(RoadUser a, RoadUser b, double windowS) {
+        boolean vru = a.isVru() || b.isVru();
+        double speeds = a.track.recentMaxSpeedMps() + b.track.recentMaxSpeedMps();
+        double apartS = Math.abs(a.laggedTimeMs - b.laggedTimeMs) / 1000.0;
+        double reach = speeds * (parameters.ttcThresholdS(vru) + windowS + apartS) + a.boundingRadiusM() + b.boundingRadiusM();
+        double de = b.laggedEastM - a.laggedEastM;
+        double dn = b.laggedNorthM - a.laggedNorthM;
+        return de * de + dn * dn <= reach * reach;
+    }
+
+    /** A pair out of TTC reach has no flag at those instants: its run of flags, if any, is broken. */
+    private static void breakTtcRun(Pair pair) {
+        if (pair != null) {
+            pair.holdStartMs = Pair.NONE;
+            pair.pendingTtc.clear();
+        }
+    }
+
+    /**
+     * True when b, seen from its last sample, is too far from a for a PET flag: the bound of the exact test,
+     * widened by how far b can have moved since that sample.
+     */
+    private boolean outOfReach(RoadUser a, RoadUser b, long t, double enteringS) {
         boolean vru = a.isVru() || b.isVru();
         double otherMaxSpeed = b.track.recentMaxSpeedMps();
-        double ownMaxSpeed = a.track.recentMaxSpeedMps();
-        double ttcReach = (ownMaxSpeed + otherMaxSpeed) * (parameters.ttcThresholdS(vru) + lagS)
-                + a.boundingRadiusM() + b.boundingRadiusM();
         double petReach = a.track.recentMaxSpeedMps() * enteringS
                 + otherMaxSpeed * (enteringS + parameters.petThresholdS(vru)) + a.petRadiusM() + b.petRadiusM();
-        double reach = Math.max(ttcReach, petReach) + otherMaxSpeed * Math.abs(t - b.track.lastTimeMs()) / 1000.0;
+        double reach = petReach + otherMaxSpeed * Math.abs(t - b.track.lastTimeMs()) / 1000.0;
         double de = b.track.eastM() - motionA.eastM();
         double dn = b.track.northM() - motionA.northM();
         return de * de + dn * dn > reach * reach;

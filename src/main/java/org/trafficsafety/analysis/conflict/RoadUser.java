@@ -15,6 +15,10 @@ final class RoadUser {
     double halfLengthM;
     double halfWidthM;
     private double boundingRadiusM;
+    /** The track's state a smoothing lag behind its last sample (where TTC is evaluated), for the reach prefilter. */
+    long laggedTimeMs;
+    double laggedEastM;
+    double laggedNorthM;
     /** Pairs that hold state for this user (few): scanned instead of a keyed lookup, no boxing. */
     final List<Pair> pairs = new ArrayList<>(4);
 
