@@ -46,16 +46,17 @@ class TrackTest {
 
     @Test
     void shouldSmoothAYoungTracksPastWithItsLaterSamples() {
-        // A 2 Hz track, 1.5 m noise per axis, straight at 10 m/s with exact speed and heading: the position 2 s behind
-        // the newest sample (where TTC is evaluated) rests on the samples after it too. Averaged over 200 seeded
-        // tracks, 4 s old (8 samples): the causal estimate at 2 s is the mean of 5 samples, the smoothed one of 9.
+        // A 2 Hz track, 1.5 m noise per axis, straight at 10 m/s with exact speed and heading: the position at 2 s,
+        // once it is the 3 s smoothing lag old (where TTC is evaluated), rests on the samples after it too. Averaged
+        // over 200 seeded tracks of 11 samples: the causal estimate at 2 s is the mean of 5 samples, the smoothed one
+        // of all 11.
         double filtered2 = 0;
         double smoothed2 = 0;
         Motion at = new Motion();
         for (int seed = 0; seed < 200; seed++) {
             Track track = new Track(parameters, false);
             Random random = new Random(seed);
-            for (int k = 0; k <= 8; k++) {
+            for (int k = 0; k <= 10; k++) {
                 track.update(k * 500L, 5.0 * k + 1.5 * random.nextGaussian(), 1.5 * random.nextGaussian(), 10, 90,
                         Double.NaN);
                 if (k == 4) {
@@ -68,7 +69,7 @@ class TrackTest {
 
         double filtered = Math.sqrt(filtered2 / 200);
         double smoothed = Math.sqrt(smoothed2 / 200);
-        // 2.1 m radial raw: about 2.1 / sqrt(5) = 0.95 m filtered and 2.1 / sqrt(9) = 0.7 m smoothed
+        // 2.1 m radial raw: about 2.1 / sqrt(5) = 0.95 m filtered and 2.1 / sqrt(11) = 0.63 m smoothed
         assertThat(filtered).isBetween(0.75, 1.2);
         assertThat(smoothed).isLessThan(0.8 * filtered);
     }
