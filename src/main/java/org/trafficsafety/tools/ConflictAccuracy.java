@@ -33,7 +33,9 @@ import org.trafficsafety.simulation.TrafficSimulator;
  *
  * <p>Matching rule: a detection matches a ground-truth conflict of the same intersection and the same pair
  * (ids and vehicle/VRU kinds, canonical order) when their encounter intervals overlap after widening the
- * detection's by the tolerance (3 s) on both sides; one to one, the closest start first.
+ * detection's by the tolerance (3 s) on both sides; one to one, the closest start first. Graded score: clear
+ * conflicts are matched first, the remaining detections to marginal conflicts and near misses, which are then
+ * ignored; strict score: every conflict counts and any other detection is false (docs/methodology.md).
  */
 public final class ConflictAccuracy {
 
