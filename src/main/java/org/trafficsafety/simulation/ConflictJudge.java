@@ -45,10 +45,6 @@ final class ConflictJudge {
     private final Map<Long, Encounter> encounters = new HashMap<>();
     private final List<User> users = new ArrayList<>();
 
-    ConflictJudge(int intersectionId, LocalFrame frame, double regionHalf) {
-        this(intersectionId, frame, regionHalf, 0, GroundTruthConflict.Grade.CLEAR);
-    }
-
     /**
      * @param bodyMarginM every body shrunk by this much on each side for TTC and PET (negative: grown), m
      * @param grade       the grade its conflicts carry

@@ -171,12 +171,12 @@ public final class ConflictDetector {
      * Evaluates the new sample of a against every other user. TTC is evaluated on a fixed grid of instants
      * ({@code ttcEvaluationStepMs}) at which both tracks are known by interpolation: the instants since a's
      * previous sample up to b's last one, both taken a smoothing lag back. Instants past that for b are evaluated
-     * when b's next sample comes, so each instant of a pair is evaluated once, in time order, and never on an extrapolated state
-     * (a pedestrian carried forward a second past the kerb, or a car past the stop line it stopped at, made
-     * false conflicts at 1 Hz PSMs). PET is evaluated at the sample itself.
+     * when b's next sample comes, so each instant of a pair is evaluated once, in time order, and never on an
+     * extrapolated state (a pedestrian carried forward a second past the kerb, or a car past the stop line it
+     * stopped at, made false conflicts at 1 Hz PSMs). PET is evaluated at the sample itself.
      */
     private void evaluate(RoadUser a, long t, Consumer<ConflictEvent> sink) {
-        if (a.track.positionUncertaintyM() > parameters.maxUncertaintyM(a.isVru())) {
+        if (!settled(a)) {
             return;
         }
         a.track.stateAt(t, motionA);
@@ -190,7 +190,7 @@ public final class ConflictDetector {
             if (b == a || (a.isVru() && b.isVru())) {
                 continue;
             }
-            boolean usable = !b.track.isEmpty() && b.track.positionUncertaintyM() <= parameters.maxUncertaintyM(b.isVru());
+            boolean usable = settled(b);
             boolean ttcPossible = usable && withinTtcReach(a, b, windowS);
             boolean petPossible = usable && !outOfReach(a, b, t, enteringS);
             if (ttcPossible) {
@@ -220,15 +220,18 @@ public final class ConflictDetector {
      * input ended): the last {@code smoothingLagMs} before the earlier of their last samples.
      */
     private void drain(RoadUser a, RoadUser b, Consumer<ConflictEvent> sink) {
-        if ((a.isVru() && b.isVru()) || a.track.isEmpty() || b.track.isEmpty()
-                || a.track.positionUncertaintyM() > parameters.maxUncertaintyM(a.isVru())
-                || b.track.positionUncertaintyM() > parameters.maxUncertaintyM(b.isVru())) {
+        if ((a.isVru() && b.isVru()) || !settled(a) || !settled(b)) {
             return;
         }
         long last = Math.min(a.track.lastTimeMs(), b.track.lastTimeMs());
         long from = Math.max(last - lagMs + 1,
                 Math.max(a.track.firstTimeMs(), b.track.firstTimeMs()));
         evaluateTtc(a, b, from, last, sink);
+    }
+
+    /** True when the user's track has samples and is settled enough to take part in evaluations. */
+    private boolean settled(RoadUser u) {
+        return !u.track.isEmpty() && u.track.positionUncertaintyM() <= parameters.maxUncertaintyM(u.isVru());
     }
 
     /** TTC of a and b at the grid instants within [fromMs, toMs], both tracks interpolated. */

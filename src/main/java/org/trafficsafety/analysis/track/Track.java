@@ -179,11 +179,15 @@ public final class Track {
     /**
      * Fixed-lag smoothing: once a kept position is {@code smoothingLagMs} older than the newest sample, its
      * filtered estimate is combined with every later measurement of its dead-reckoning chain, carried back by the
-     * reckoned displacement (inverse-variance weights); once per sample, so the cost is linear in the lag. A position then rests on the samples after it as well as
-     * those before, which matters most for a young track, whose first seconds the filter alone knows poorly.
+     * reckoned displacement (inverse-variance weights). Once per sample, so the cost is linear in the lag. A
+     * position then rests on the samples after it as well as those before, which matters most for a young track,
+     * whose first seconds the filter alone knows poorly. A lag of 0 keeps the filter's own estimates.
      */
     private void smooth() {
         long lagMs = parameters.smoothingLagMs();
+        if (lagMs == 0) {
+            return;
+        }
         double r = parameters.positionNoiseM() * parameters.positionNoiseM();
         for (int age = 1; age < size; age++) {
             int k = index(age);

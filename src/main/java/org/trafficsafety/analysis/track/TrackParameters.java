@@ -22,8 +22,9 @@ package org.trafficsafety.analysis.track;
  * @param yawMinSpeedMps       below this speed a heading change is noise, not a turn: yaw rate 0
  * @param maxExtrapolationMs   a track is never predicted further than this past its last sample
  * @param gapResetMs           a silence longer than this starts the track afresh (its old path is not joined)
- * @param smoothingLagMs       kept positions this recent are smoothed again with each new sample (fixed-lag
- *                             smoother on top of the causal filter); 0 keeps the filter's own estimates
+ * @param smoothingLagMs       a kept position is smoothed with the samples after it once it is this old
+ *                             (fixed-lag smoother on top of the causal filter); 0 keeps the filter's own
+ *                             estimates
  */
 public record TrackParameters(
         double positionNoiseM,
