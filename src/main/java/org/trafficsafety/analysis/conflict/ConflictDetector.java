@@ -51,7 +51,8 @@ public final class ConflictDetector {
     private final long lagMs;
     /**
      * An encounter closes when event time is this far past its last flag: the merge gap measured at the instants
-     * TTC has reached, which trail the newest samples by the lag.
+     * TTC has reached, which trail the newest samples by the lag and, for a pair, wait for the slower user's next
+     * sample (at most the track gap reset: a 1 Hz pedestrian's instants come up to 1 s later than a car's).
      */
     private final long closeAfterMs;
     private final double ttcStepS;
@@ -71,7 +72,7 @@ public final class ConflictDetector {
         this.ttcStepS = parameters.ttcStepMs() / 1000.0;
         this.evaluationStepMs = parameters.ttcEvaluationStepMs();
         this.lagMs = parameters.track().smoothingLagMs();
-        this.closeAfterMs = parameters.encounterMergeMs() + 1 + lagMs;
+        this.closeAfterMs = parameters.encounterMergeMs() + 1 + lagMs + parameters.track().gapResetMs();
         this.postEncroachment = new PostEncroachment(parameters);
     }
 
@@ -179,9 +180,14 @@ public final class ConflictDetector {
         if (!settled(a)) {
             return;
         }
-        a.track.stateAt(t, motionA);
         long previous = a.track.previousTimeMs();
-        double enteringS = previous == Track.NO_TIME ? 0 : (t - previous) / 1000.0;
+        // PET runs on the same lagged, smoothed timeline as TTC: a's path over the lagged span since its previous
+        // sample, so flags of both measures reach an encounter in time order.
+        long petToMs = Math.max(a.track.firstTimeMs(), t - lagMs);
+        long petFromMs = previous == Track.NO_TIME ? petToMs
+                : Math.max(a.track.firstTimeMs(), previous - lagMs + parameters.petStepMs());
+        double enteringS = (petToMs - petFromMs) / 1000.0;
+        a.track.stateAt(petToMs, motionA);
         long firstInstantMs = Math.max(a.track.firstTimeMs(),
                 (previous == Track.NO_TIME ? t - evaluationStepMs : previous) - lagMs + 1);
         double windowS = (t - lagMs - firstInstantMs) / 1000.0;
@@ -192,32 +198,39 @@ public final class ConflictDetector {
             }
             boolean usable = settled(b);
             boolean ttcPossible = usable && withinTtcReach(a, b, windowS);
-            boolean petPossible = usable && !outOfReach(a, b, t, enteringS);
+            boolean petPossible = usable && !outOfReach(a, b, enteringS);
             if (ttcPossible) {
                 evaluateTtc(a, b, Math.max(firstInstantMs, b.track.firstTimeMs()),
                         Math.min(t, b.track.lastTimeMs()) - lagMs, sink);
             } else if (!a.pairs.isEmpty()) {
                 breakTtcRun(a.pairWith(b));
             }
-            if (!petPossible) {
-                continue;
-            }
-            if (b.track.covers(t)) {
-                b.track.stateAt(t, motionB);
-                double de = motionB.eastM() - motionA.eastM();
-                double dn = motionB.northM() - motionA.northM();
-                boolean vru = a.isVru() || b.isVru();
-                if (postEncroachment.possible(a, motionA, b, motionB, t, de * de + dn * dn)
-                        && postEncroachment.measure(a, b, t, parameters.petThresholdS(vru))) {
-                    recordPet(a, b, t, sink);
-                }
+            if (petPossible) {
+                evaluatePet(a, b, petFromMs, petToMs, enteringS, sink);
             }
         }
     }
 
+    /** PET of a entering b's recent path along a's path over [fromMs, toMs]; motionA holds a's state at toMs. */
+    private void evaluatePet(RoadUser a, RoadUser b, long fromMs, long toMs, double enteringS,
+                             Consumer<ConflictEvent> sink) {
+        if (!b.track.covers(toMs)) {
+            return;
+        }
+        b.track.stateAt(toMs, motionB);
+        double de = motionB.eastM() - motionA.eastM();
+        double dn = motionB.northM() - motionA.northM();
+        boolean vru = a.isVru() || b.isVru();
+        if (postEncroachment.possible(a, motionA, b, motionB, enteringS, de * de + dn * dn)
+                && postEncroachment.measure(a, b, fromMs, toMs, parameters.petThresholdS(vru))) {
+            recordPet(a, b, toMs, sink);
+        }
+    }
+
     /**
-     * TTC instants of a pair that the lag left unevaluated because one of them sent nothing more (it left, or the
-     * input ended): the last {@code smoothingLagMs} before the earlier of their last samples.
+     * Instants of a pair that the lag left unevaluated because one of them sent nothing more (it left, or the
+     * input ended): TTC over the last {@code smoothingLagMs} before the earlier of their last samples, PET of each
+     * along its path over its own last lag.
      */
     private void drain(RoadUser a, RoadUser b, Consumer<ConflictEvent> sink) {
         if ((a.isVru() && b.isVru()) || !settled(a) || !settled(b)) {
@@ -227,6 +240,17 @@ public final class ConflictDetector {
         long from = Math.max(last - lagMs + 1,
                 Math.max(a.track.firstTimeMs(), b.track.firstTimeMs()));
         evaluateTtc(a, b, from, last, sink);
+        if (lagMs > 0) {
+            drainPet(a, b, sink);
+            drainPet(b, a, sink);
+        }
+    }
+
+    private void drainPet(RoadUser a, RoadUser b, Consumer<ConflictEvent> sink) {
+        long to = a.track.lastTimeMs();
+        long from = Math.max(a.track.firstTimeMs(), to - lagMs + parameters.petStepMs());
+        a.track.stateAt(to, motionA);
+        evaluatePet(a, b, from, to, (to - from) / 1000.0, sink);
     }
 
     /** True when the user's track has samples and is settled enough to take part in evaluations. */
@@ -260,20 +284,29 @@ public final class ConflictDetector {
      * Vehicles on parallel headings (within the minimum path angle of the same or the opposite direction) can
      * only collide in one lane: true when they are not parallel or their centres are within the same-lane
      * lateral offset. Position noise at 2 Hz leaves about 0.5 m of lateral error per track, enough to make
-     * rectangles in adjacent lanes (1.6 m apart) touch now and then; requiring the same lane removes that.
+     * rectangles in adjacent lanes (1.8 m apart) touch now and then; requiring the same lane removes that.
      */
     private boolean inOneLaneIfParallel(Motion ma, Motion mb) {
         double angle = Math.abs(Track.angleDifference(ma.headingDeg(), mb.headingDeg()));
         if (angle > 90) {
             angle = 180 - angle;
         }
-        if (angle >= parameters.petMinPathAngleDeg()) {
-            return true;
-        }
+        return angle >= parameters.petMinPathAngleDeg() || lateralOffsetM(ma, mb) <= parameters.parallelMaxLateralOffsetM();
+    }
+
+    /**
+     * Distance between two users' centres across their mean direction of travel (of the same or the opposite
+     * direction), m. Symmetric in the pair: measured across one user's own heading, a 1 degree heading error of
+     * that user over 16 m of headway moves the offset by 0.3 m, and which of the two is evaluated first decided
+     * whether a rear-end in one lane counted as one.
+     */
+    static double lateralOffsetM(Motion ma, Motion mb) {
+        double sign = ma.sinHeading() * mb.sinHeading() + ma.cosHeading() * mb.cosHeading() >= 0 ? 1 : -1;
+        double ue = ma.sinHeading() + sign * mb.sinHeading();
+        double un = ma.cosHeading() + sign * mb.cosHeading();
         double de = mb.eastM() - ma.eastM();
         double dn = mb.northM() - ma.northM();
-        double lateral = Math.abs(de * ma.cosHeading() - dn * ma.sinHeading());
-        return lateral <= parameters.parallelMaxLateralOffsetM();
+        return Math.abs(de * un - dn * ue) / Math.sqrt(ue * ue + un * un);
     }
 
     /**
@@ -300,17 +333,17 @@ public final class ConflictDetector {
     }
 
     /**
-     * True when b, seen from its last sample, is too far from a for a PET flag: the bound of the exact test,
-     * widened by how far b can have moved since that sample.
+     * True when b is too far from a for a PET flag: the bound of the exact test on their lagged states, widened by
+     * how far b can move between the two lagged times.
      */
-    private boolean outOfReach(RoadUser a, RoadUser b, long t, double enteringS) {
+    private boolean outOfReach(RoadUser a, RoadUser b, double enteringS) {
         boolean vru = a.isVru() || b.isVru();
         double otherMaxSpeed = b.track.recentMaxSpeedMps();
         double petReach = a.track.recentMaxSpeedMps() * enteringS
                 + otherMaxSpeed * (enteringS + parameters.petThresholdS(vru)) + a.petRadiusM() + b.petRadiusM();
-        double reach = petReach + otherMaxSpeed * Math.abs(t - b.track.lastTimeMs()) / 1000.0;
-        double de = b.track.eastM() - motionA.eastM();
-        double dn = b.track.northM() - motionA.northM();
+        double reach = petReach + otherMaxSpeed * Math.abs(a.laggedTimeMs - b.laggedTimeMs) / 1000.0;
+        double de = b.laggedEastM - a.laggedEastM;
+        double dn = b.laggedNorthM - a.laggedNorthM;
         return de * de + dn * dn > reach * reach;
     }
 

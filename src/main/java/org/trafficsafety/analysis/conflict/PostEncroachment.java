@@ -45,7 +45,7 @@ final class PostEncroachment {
      * the minimum angle, and the two paths over the window come within the bodies' reach of each other (each
      * path stays within its recent maximum speed times the window of the current position).
      */
-    boolean possible(RoadUser a, Motion motionA, RoadUser b, Motion motionB, long t, double distance2) {
+    boolean possible(RoadUser a, Motion motionA, RoadUser b, Motion motionB, double enteringS, double distance2) {
         if (a.track.recentMaxSpeedMps() < parameters.petMinSpeedMps()) {
             return false;
         }
@@ -58,22 +58,19 @@ final class PostEncroachment {
                 return false;
             }
         }
-        long previous = a.track.previousTimeMs();
-        double entering = previous == Track.NO_TIME ? 0 : (t - previous) / 1000.0;
-        double window = entering + parameters.petThresholdS(a.isVru() || b.isVru());
-        double reach = a.track.recentMaxSpeedMps() * entering + b.track.recentMaxSpeedMps() * window
+        double window = enteringS + parameters.petThresholdS(a.isVru() || b.isVru());
+        double reach = a.track.recentMaxSpeedMps() * enteringS + b.track.recentMaxSpeedMps() * window
                 + a.petRadiusM() + b.petRadiusM();
         return distance2 <= reach * reach;
     }
 
     /**
-     * Measures the smallest gap of a entering b's recent path along a's path since its previous sample; true
-     * when it is within thresholdS (the result is then in the fields).
+     * Measures the smallest gap of a entering b's recent path along a's path over [fromMs, t] (in PET steps,
+     * t included); true when it is within thresholdS (the result is then in the fields).
      */
-    boolean measure(RoadUser a, RoadUser b, long t, double thresholdS) {
+    boolean measure(RoadUser a, RoadUser b, long fromMs, long t, double thresholdS) {
         long step = parameters.petStepMs();
-        long previous = a.track.previousTimeMs();
-        long from = previous == Track.NO_TIME ? t : Math.min(t, previous + step);
+        long from = Math.min(t, fromMs);
         long windowMs = Math.round(thresholdS * 1000.0);
         double radius = a.petRadiusM() + b.petRadiusM();
         double minAngle = parameters.petMinPathAngleDeg();
