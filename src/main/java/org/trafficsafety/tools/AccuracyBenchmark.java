@@ -1,6 +1,12 @@
 package org.trafficsafety.tools;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.trafficsafety.analysis.conflict.ConflictParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,8 +20,9 @@ public final class AccuracyBenchmark implements Callable<Integer> {
     @Option(names = "--hours", defaultValue = "2", description = "Simulated hours (default ${DEFAULT-VALUE}).")
     double hours;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Simulator seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seeds", split = ",", defaultValue = "1,2,3",
+            description = "Simulator seeds, each a run of --hours; the table pools them (default ${DEFAULT-VALUE}).")
+    List<Long> seeds;
 
     @Option(names = "--bsm-period-ms", defaultValue = "500", description = "BSM thinning (default ${DEFAULT-VALUE}).")
     int bsmPeriodMs;
@@ -30,18 +37,39 @@ public final class AccuracyBenchmark implements Callable<Integer> {
     boolean verbose;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException, ExecutionException {
         long started = System.nanoTime();
-        ConflictAccuracy.Result r = ConflictAccuracy.run(new ConflictAccuracy.Settings(seed, hours, bsmPeriodMs, psmPeriodMs,
-                gpsSigmaM, 3_000, ConflictParameters.defaults()));
-        double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("conflict accuracy: %.2f simulated h x 4 intersections, seed %d, BSM %d ms, PSM %d ms, GPS %.1f m;"
-                + " %,d messages in %.1f s%n", hours, seed, bsmPeriodMs, psmPeriodMs, gpsSigmaM, r.messages(), seconds);
-        r.print(System.out);
-        if (verbose) {
-            r.missed().forEach(t -> System.out.println("missed: " + t));
-            r.falseAlarms().forEach(e -> System.out.println("false: " + e));
+        // Seeds are independent runs: one thread each, up to the cores there are.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(seeds.size(), Runtime.getRuntime().availableProcessors()));
+        List<Future<ConflictAccuracy.Result>> futures = new ArrayList<>();
+        try {
+            for (long seed : seeds) {
+                futures.add(pool.submit(() -> ConflictAccuracy.run(new ConflictAccuracy.Settings(seed, hours, bsmPeriodMs,
+                        psmPeriodMs, gpsSigmaM, 3_000, ConflictParameters.defaults()))));
+            }
+            List<ConflictAccuracy.Result> runs = new ArrayList<>();
+            for (Future<ConflictAccuracy.Result> f : futures) {
+                runs.add(f.get());
+            }
+            ConflictAccuracy.Result r = ConflictAccuracy.Result.pooled(runs);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("conflict accuracy: %d run(s) of %.2f simulated h x 4 intersections, seeds %s, BSM %d ms, PSM %d ms,"
+                            + " GPS %.1f m; %,d messages in %.1f s%n", seeds.size(), hours, seeds, bsmPeriodMs, psmPeriodMs,
+                    gpsSigmaM, r.messages(), seconds);
+            for (int i = 0; i < seeds.size(); i++) {
+                System.out.printf("seed %d: %s%n", seeds.get(i), runs.get(i).summary());
+            }
+            if (seeds.size() > 1) {
+                System.out.printf("pooled over %d seeds:%n", seeds.size());
+            }
+            r.print(System.out);
+            if (verbose) {
+                r.missed().forEach(t -> System.out.println("missed: " + t));
+                r.falseAlarms().forEach(e -> System.out.println("false: " + e));
+            }
+            return 0;
+        } finally {
+            pool.shutdownNow();
         }
-        return 0;
     }
 }

@@ -64,6 +64,12 @@ public final class ConflictAccuracy {
         public double recall() {
             return truth == 0 ? 1.0 : (double) matchedTruth / truth;
         }
+
+        /** The counts of this slice and of the same slice of another run, added. */
+        Tally plus(Tally other) {
+            return new Tally(label, truth + other.truth, detected + other.detected, matchedTruth + other.matchedTruth,
+                    matchedDetected + other.matchedDetected);
+        }
     }
 
     /**
@@ -77,6 +83,44 @@ public final class ConflictAccuracy {
                          int typeAgreement,
                          long messages, List<GroundTruthConflict> missed, List<ConflictEvent> falseAlarms,
                          int ignoredDetections, int marginalTruth, Tally strictOverall, List<Tally> strictByKind) {
+
+        /** Several runs (seeds) as one: the counts of each slice added, the lists joined. */
+        public static Result pooled(List<Result> runs) {
+            Result sum = runs.getFirst();
+            for (Result r : runs.subList(1, runs.size())) {
+                sum = new Result(sum.overall.plus(r.overall), plus(sum.byKind, r.byKind), plus(sum.byType, r.byType),
+                        plus(sum.byCause, r.byCause), sum.matches + r.matches, sum.typeAgreement + r.typeAgreement,
+                        sum.messages + r.messages, concat(sum.missed, r.missed), concat(sum.falseAlarms, r.falseAlarms),
+                        sum.ignoredDetections + r.ignoredDetections, sum.marginalTruth + r.marginalTruth,
+                        sum.strictOverall.plus(r.strictOverall), plus(sum.strictByKind, r.strictByKind));
+            }
+            return sum;
+        }
+
+        private static List<Tally> plus(List<Tally> a, List<Tally> b) {
+            List<Tally> sum = new ArrayList<>(a.size());
+            for (int i = 0; i < a.size(); i++) {
+                sum.add(a.get(i).plus(b.get(i)));
+            }
+            return List.copyOf(sum);
+        }
+
+        private static <T> List<T> concat(List<T> a, List<T> b) {
+            List<T> all = new ArrayList<>(a);
+            all.addAll(b);
+            return List.copyOf(all);
+        }
+
+        /** One line: graded precision/recall overall and per kind of pair, then strict overall. */
+        public String summary() {
+            StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "graded P/R overall %.3f/%.3f",
+                    overall.precision(), overall.recall()));
+            for (Tally t : byKind) {
+                line.append(String.format(java.util.Locale.ROOT, ", %s %.3f/%.3f", t.label(), t.precision(), t.recall()));
+            }
+            return line.append(String.format(java.util.Locale.ROOT, "; strict overall %.3f/%.3f",
+                    strictOverall.precision(), strictOverall.recall())).toString();
+        }
 
         /** The table {@code tsi bench accuracy} and {@code tsi analyze --truth} print: per slice and per cause. */
         public void print(java.io.PrintStream out) {

@@ -81,23 +81,48 @@ class ConflictAccuracyTest {
     }
 
     @Test
-    void shouldKeepTheMeasuredAccuracyOnASimulatedHour() {
-        ConflictAccuracy.Settings defaults = ConflictAccuracy.Settings.defaults();
-        ConflictAccuracy.Result r = ConflictAccuracy.run(new ConflictAccuracy.Settings(1, 1.0, defaults.bsmPeriodMs(),
-                defaults.psmPeriodMs(), defaults.gpsSigmaM(), defaults.toleranceMs(), defaults.parameters()));
+    void shouldPoolRunsByAddingTheirCounts() {
+        ConflictAccuracy.Result one = ConflictAccuracy.score(
+                List.of(truth(1, 2, RoadUserKind.VEHICLE, T, T + 500, Grade.CLEAR),
+                        truth(1, 3, RoadUserKind.PEDESTRIAN, T, T + 500, Grade.CLEAR)),
+                List.of(detected(1, 2, RoadUserKind.VEHICLE, T, T + 500)), 3_000, 10);
+        ConflictAccuracy.Result two = ConflictAccuracy.score(
+                List.of(truth(1, 3, RoadUserKind.PEDESTRIAN, T, T + 500, Grade.CLEAR)),
+                List.of(detected(1, 3, RoadUserKind.PEDESTRIAN, T, T + 500),
+                        detected(1, 4, RoadUserKind.PEDESTRIAN, T, T + 500)), 3_000, 5);
 
-        // Measured at this seed (docs/methodology.md): graded precision and recall both above 0.9 overall and per kind
-        // of pair. The floors leave room for changes of the simulator's traffic (its ground truth moves with it); a
-        // larger drop means the method or the ground truth got worse.
-        assertThat(r.overall().truth()).isPositive();
-        assertThat(r.overall().recall()).isGreaterThanOrEqualTo(FLOOR);
-        assertThat(r.overall().precision()).isGreaterThanOrEqualTo(FLOOR);
+        ConflictAccuracy.Result pooled = ConflictAccuracy.Result.pooled(List.of(one, two));
+
+        // 3 clear conflicts, 2 found; 3 detections, 2 right: 2/3 each, where the runs alone give 1/2 and 1/1, 1/1 and 1/2
+        assertThat(pooled.overall().truth()).isEqualTo(3);
+        assertThat(pooled.overall().recall()).isEqualTo(2.0 / 3);
+        assertThat(pooled.overall().precision()).isEqualTo(2.0 / 3);
+        assertThat(pooled.byKind().get(1).truth()).isEqualTo(2);
+        assertThat(pooled.byKind().get(1).matchedTruth()).isEqualTo(1);
+        assertThat(pooled.byKind().get(1).detected()).isEqualTo(2);
+        assertThat(pooled.messages()).isEqualTo(15);
+        assertThat(pooled.missed()).extracting(GroundTruthConflict::secondId).containsExactly(3L);
+        assertThat(pooled.falseAlarms()).extracting(ConflictEvent::secondId).containsExactly(4L);
+        assertThat(pooled.summary()).startsWith("graded P/R overall 0.667/0.667, vehicle-vehicle 1.000/1.000,");
+    }
+
+    @Test
+    void shouldReachTheTargetOnTwoSimulatedHours() {
+        ConflictAccuracy.Result r = ConflictAccuracy.run(ConflictAccuracy.Settings.defaults());
+
+        // The target on the benchmark's first seed (2 h, GPS 1.5 m, 2 Hz / 1 Hz; docs/methodology.md):
+        // graded precision and recall at least 0.90 overall and per kind of pair. Measured: 0.97-0.98 precision,
+        // 0.95 recall; a vehicle-VRU drop of two more misses or false alarms (of 40) fails it. The simulator's
+        // traffic moves the ground truth with it: a change there is re-measured with `./tsi bench accuracy`.
+        assertThat(r.overall().truth()).isGreaterThan(50);
+        assertThat(r.overall().recall()).isGreaterThanOrEqualTo(TARGET);
+        assertThat(r.overall().precision()).isGreaterThanOrEqualTo(TARGET);
         for (ConflictAccuracy.Tally kind : r.byKind()) {
-            assertThat(kind.truth()).as(kind.label()).isPositive();
-            assertThat(kind.recall()).as(kind.label() + " recall").isGreaterThanOrEqualTo(FLOOR);
-            assertThat(kind.precision()).as(kind.label() + " precision").isGreaterThanOrEqualTo(FLOOR);
+            assertThat(kind.truth()).as(kind.label()).isGreaterThan(20);
+            assertThat(kind.recall()).as(kind.label() + " recall").isGreaterThanOrEqualTo(TARGET);
+            assertThat(kind.precision()).as(kind.label() + " precision").isGreaterThanOrEqualTo(TARGET);
         }
     }
 
-    private static final double FLOOR = 0.85;
+    private static final double TARGET = 0.90;
 }
