@@ -11,8 +11,8 @@ package org.trafficsafety.analysis.track;
  *                             (the mean speed times the heading noise)
  * @param standstillSpeedMps   reported speeds below this count as standing still for dead reckoning (speed
  *                             noise never goes below zero, so a standing user's noise has a forward bias), m/s
- * @param gateSigma            a sample whose position innovation exceeds this many standard deviations resets
- *                             the filter (GNSS jump)
+ * @param gateSigma            a sample whose position innovation exceeds this many standard deviations is skipped
+ *                             as a glitch; two in a row reset the filter there (GNSS jump)
  * @param maxYawRateRadS       yaw rates are clipped to +- this, rad/s
  * @param headingNoiseDeg      standard deviation of a reported heading, degrees
  * @param yawRateNoiseDegS     standard deviation of a reported yaw rate, deg/s

@@ -100,10 +100,36 @@ class TrackTest {
             track.update(k * 100L, 1.0 * k, 0, 10, 90, Double.NaN);
         }
         track.update(2_000, 50, 30, 10, 90, Double.NaN);
+        assertThat(track.resetCount()).isZero();
+        track.update(2_100, 51, 30, 10, 90, Double.NaN);
 
+        // two samples in a row far outside the gate: a jump, the track restarts at the second
         assertThat(track.resetCount()).isEqualTo(1);
-        assertThat(track.eastM()).isEqualTo(50);
+        assertThat(track.eastM()).isEqualTo(51);
         assertThat(track.northM()).isEqualTo(30);
+    }
+
+    @Test
+    void shouldSkipASingleSampleFarOutsideTheGate() {
+        // 10 m/s east along north = 0 at 2 Hz; one sample 7 m off to the north (a glitch), then back on the line.
+        Track track = new Track(parameters, false);
+        for (int k = 0; k < 20; k++) {
+            track.update(k * 500L, 5.0 * k, 0, 10, 90, Double.NaN);
+        }
+        track.update(10_000, 100, 7, 10, 90, Double.NaN);
+
+        assertThat(track.rejectedCount()).isEqualTo(1);
+        assertThat(track.resetCount()).isZero();
+        assertThat(track.eastM()).isCloseTo(100, within(1e-6));   // dead reckoned, the position skipped
+        assertThat(track.northM()).isCloseTo(0, within(1e-6));
+
+        for (int k = 21; k <= 30; k++) {
+            track.update(k * 500L, 5.0 * k, 0, 10, 90, Double.NaN);
+        }
+        assertThat(track.resetCount()).isZero();
+        track.stateAt(10_000, motion);   // smoothed since: the glitch is not among the measurements
+        assertThat(motion.northM()).isCloseTo(0, within(1e-6));
+        assertThat(motion.eastM()).isCloseTo(100, within(1e-6));
     }
 
     @Test
