@@ -20,7 +20,7 @@ public final class AccuracyBenchmark implements Callable<Integer> {
     @Option(names = "--hours", defaultValue = "2", description = "Simulated hours (default ${DEFAULT-VALUE}).")
     double hours;
 
-    @Option(names = "--seeds", split = ",", defaultValue = "1,2,3",
+    @Option(names = "--seeds", split = ",", defaultValue = "1,2,3,4,5",
             description = "Simulator seeds, each a run of --hours; the table pools them (default ${DEFAULT-VALUE}).")
     List<Long> seeds;
 
@@ -47,18 +47,15 @@ public final class AccuracyBenchmark implements Callable<Integer> {
                 futures.add(pool.submit(() -> ConflictAccuracy.run(new ConflictAccuracy.Settings(seed, hours, bsmPeriodMs,
                         psmPeriodMs, gpsSigmaM, 3_000, ConflictParameters.defaults()))));
             }
+            System.out.printf("conflict accuracy: %d run(s) of %.2f simulated h x 4 intersections, seeds %s, BSM %d ms, PSM %d ms,"
+                    + " GPS %.1f m%n", seeds.size(), hours, seeds, bsmPeriodMs, psmPeriodMs, gpsSigmaM);
             List<ConflictAccuracy.Result> runs = new ArrayList<>();
-            for (Future<ConflictAccuracy.Result> f : futures) {
-                runs.add(f.get());
+            for (int i = 0; i < seeds.size(); i++) {
+                runs.add(futures.get(i).get());
+                System.out.printf("seed %d: %s%n", seeds.get(i), runs.getLast().summary());
             }
             ConflictAccuracy.Result r = ConflictAccuracy.Result.pooled(runs);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("conflict accuracy: %d run(s) of %.2f simulated h x 4 intersections, seeds %s, BSM %d ms, PSM %d ms,"
-                            + " GPS %.1f m; %,d messages in %.1f s%n", seeds.size(), hours, seeds, bsmPeriodMs, psmPeriodMs,
-                    gpsSigmaM, r.messages(), seconds);
-            for (int i = 0; i < seeds.size(); i++) {
-                System.out.printf("seed %d: %s%n", seeds.get(i), runs.get(i).summary());
-            }
+            System.out.printf("%,d messages in %.1f s%n", r.messages(), (System.nanoTime() - started) / 1e9);
             if (seeds.size() > 1) {
                 System.out.printf("pooled over %d seeds:%n", seeds.size());
             }
