@@ -20,9 +20,9 @@ import org.trafficsafety.analysis.track.Track;
  * TTC: on a 100 ms grid of instants a smoothing lag (3 s) behind the newest samples, where both tracks are
  * interpolated and their positions smoothed, both users are predicted with constant speed and turn rate and their
  * bodies (rectangles, discs) tested for overlap; a flag needs the closing speed and must hold at every instant
- * over 0.5 s. PET: the observed user's body, on its path since its previous sample, is checked against the
- * other's recently swept path (at most 1 s extrapolated). Flags of a pair within 5 s form one encounter, which
- * becomes one {@link ConflictEvent} when it closes.
+ * over 0.5 s. PET: the observed user's body, on its path since its previous sample taken the same lag back, is
+ * checked against the other's recently swept path (at most 1 s extrapolated). Flags of a pair within 5 s form one
+ * encounter, which becomes one {@link ConflictEvent} when it closes.
  *
  * <p>Cost: a distance bound and the closing-speed test discard most pairs; no allocation per observation except
  * for a new user or a flagged pair. One per intersection; not thread-safe.
@@ -174,7 +174,7 @@ public final class ConflictDetector {
      * previous sample up to b's last one, both taken a smoothing lag back. Instants past that for b are evaluated
      * when b's next sample comes, so each instant of a pair is evaluated once, in time order, and never on an
      * extrapolated state (a pedestrian carried forward a second past the kerb, or a car past the stop line it
-     * stopped at, made false conflicts at 1 Hz PSMs). PET is evaluated at the sample itself.
+     * stopped at, made false conflicts at 1 Hz PSMs). PET is evaluated along a's path over the same span, a lag back.
      */
     private void evaluate(RoadUser a, long t, Consumer<ConflictEvent> sink) {
         if (!settled(a)) {

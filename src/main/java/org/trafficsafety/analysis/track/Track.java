@@ -5,9 +5,9 @@ package org.trafficsafety.analysis.track;
  *
  * <p>Each axis runs a causal constant-velocity Kalman filter: the reported speed and heading enter as a
  * velocity measurement, so the filter carries position forward with them and the noisy positions only pull it
- * back slowly. A sample outside the gate, or after a long silence, restarts the filter. Speed and heading
- * for prediction are the reported ones (a vehicle's heading smoothed by a second filter that also estimates its
- * yaw rate, using the reported yaw rate when there is one); only when one is missing do they come from the
+ * back slowly. A sample outside the gate is skipped; a second in a row, or a long silence, restarts the filter.
+ * Speed and heading for prediction are the reported ones (a vehicle's heading smoothed by a second filter that
+ * also estimates its yaw rate, using the reported yaw rate when there is one); only when one is missing do they come from the
  * filter's velocity, that is from smoothed position differences. Yaw rates are clipped; constant-velocity users
  * (VRUs) never turn, and neither do vehicles slower than a walk.
  *
