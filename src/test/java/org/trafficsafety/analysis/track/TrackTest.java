@@ -93,12 +93,17 @@ class TrackTest {
         assertThat(maxError).isLessThan(0.05);
     }
 
+    /** Samples k = from..to of a drive east along north = 0 at 10 m/s, periodMs apart. */
+    private static void driveEast(Track track, long periodMs, int from, int to) {
+        for (int k = from; k <= to; k++) {
+            track.update(k * periodMs, 10.0 * k * periodMs / 1000.0, 0, 10, 90, Double.NaN);
+        }
+    }
+
     @Test
     void shouldRestartOnAJumpOutsideTheGate() {
         Track track = new Track(parameters, false);
-        for (int k = 0; k < 20; k++) {
-            track.update(k * 100L, 1.0 * k, 0, 10, 90, Double.NaN);
-        }
+        driveEast(track, 100, 0, 19);
         track.update(2_000, 50, 30, 10, 90, Double.NaN);
         assertThat(track.resetCount()).isZero();
         track.update(2_100, 51, 30, 10, 90, Double.NaN);
@@ -113,9 +118,7 @@ class TrackTest {
     void shouldSkipASingleSampleFarOutsideTheGate() {
         // 10 m/s east along north = 0 at 2 Hz; one sample 7 m off to the north (a glitch), then back on the line.
         Track track = new Track(parameters, false);
-        for (int k = 0; k < 20; k++) {
-            track.update(k * 500L, 5.0 * k, 0, 10, 90, Double.NaN);
-        }
+        driveEast(track, 500, 0, 19);
         track.update(10_000, 100, 7, 10, 90, Double.NaN);
 
         assertThat(track.rejectedCount()).isEqualTo(1);
@@ -123,9 +126,7 @@ class TrackTest {
         assertThat(track.eastM()).isCloseTo(100, within(1e-6));   // dead reckoned, the position skipped
         assertThat(track.northM()).isCloseTo(0, within(1e-6));
 
-        for (int k = 21; k <= 30; k++) {
-            track.update(k * 500L, 5.0 * k, 0, 10, 90, Double.NaN);
-        }
+        driveEast(track, 500, 21, 30);
         assertThat(track.resetCount()).isZero();
         track.stateAt(10_000, motion);   // smoothed since: the glitch is not among the measurements
         assertThat(motion.northM()).isCloseTo(0, within(1e-6));
