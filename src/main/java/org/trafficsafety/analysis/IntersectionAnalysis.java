@@ -134,13 +134,13 @@ final class IntersectionAnalysis {
                 features.observeVehicle(b.id(), b.eventTimeMs(), b.speedMps(), b.accelLonMps2());
                 detector.observe(new RoadUserObservation(b.id(), RoadUserKind.VEHICLE, b.eventTimeMs(),
                         frame.east(b.longitude()), frame.north(b.latitude()), b.speedMps(), b.headingDeg(),
-                        b.yawRateDegS(), b.lengthM(), b.widthM()), closedEvents);
+                        b.yawRateDegS(), b.accelLonMps2(), b.lengthM(), b.widthM()), closedEvents);
             }
             case Psm p -> {
                 features.observeVru(p.id(), p.eventTimeMs());
                 detector.observe(new RoadUserObservation(p.id(), RoadUserKind.of(p.basicType()), p.eventTimeMs(),
                         frame.east(p.longitude()), frame.north(p.latitude()), p.speedMps(), p.headingDeg(),
-                        Double.NaN, Double.NaN, Double.NaN), closedEvents);
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN), closedEvents);
             }
             default -> throw new IllegalStateException("only BSMs and PSMs are buffered, got " + message.type());
         }

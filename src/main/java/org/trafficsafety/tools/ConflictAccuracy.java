@@ -189,16 +189,16 @@ public final class ConflictAccuracy {
         public void onMessage(Message message) {
             switch (message) {
                 case Bsm b -> observe(b.id(), RoadUserKind.VEHICLE, b.eventTimeMs(), b.latitude(), b.longitude(),
-                        b.speedMps(), b.headingDeg(), b.yawRateDegS(), b.lengthM(), b.widthM());
+                        b.speedMps(), b.headingDeg(), b.yawRateDegS(), b.accelLonMps2(), b.lengthM(), b.widthM());
                 case Psm p -> observe(p.id(), RoadUserKind.of(p.basicType()), p.eventTimeMs(), p.latitude(), p.longitude(),
-                        p.speedMps(), p.headingDeg(), Double.NaN, Double.NaN, Double.NaN);
+                        p.speedMps(), p.headingDeg(), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
                 default -> {
                 }
             }
         }
 
         private void observe(long id, RoadUserKind kind, long timeMs, double lat, double lon, double speed, double heading,
-                             double yaw, double length, double width) {
+                             double yaw, double accel, double length, double width) {
             for (int i = 0; i < intersections.size(); i++) {
                 LocalFrame frame = frames.get(i);
                 double east = frame.east(lon);
@@ -207,7 +207,7 @@ public final class ConflictAccuracy {
                 if (east * east + north * north <= radius * radius) {
                     messages++;
                     detectors.get(i).observe(new RoadUserObservation(id, kind, timeMs, east, north, speed, heading, yaw,
-                            length, width), detected::add);
+                            accel, length, width), detected::add);
                     return;
                 }
             }

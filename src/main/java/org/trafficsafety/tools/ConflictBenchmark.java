@@ -99,7 +99,7 @@ public final class ConflictBenchmark implements Callable<Integer> {
                 if ((t + i * 37L) % periodMs < 100) {
                     out.add(new RoadUserObservation(m.id, m.kind, t0 + t + (i * 37L) % 100,
                             m.east + 1.5 * random.nextGaussian(), m.north + 1.5 * random.nextGaussian(),
-                            m.speed, (m.heading + 2 * random.nextGaussian() + 360) % 360, Double.NaN, 4.8, 1.9));
+                            m.speed, (m.heading + 2 * random.nextGaussian() + 360) % 360, Double.NaN, Double.NaN, 4.8, 1.9));
                 }
             }
         }

@@ -96,7 +96,8 @@ public final class ConflictDetector {
             users.add(user);
         }
         user.updateDimensions(o.lengthM(), o.widthM());
-        if (!user.track.update(t, o.eastM(), o.northM(), o.speedMps(), o.headingDeg(), o.yawRateDegS())) {
+        if (!user.track.update(t, o.eastM(), o.northM(), o.speedMps(), o.headingDeg(), o.yawRateDegS(),
+                o.accelLonMps2())) {
             outOfOrder++;
             return;
         }

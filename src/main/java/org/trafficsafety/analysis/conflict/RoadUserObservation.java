@@ -10,11 +10,13 @@ import org.trafficsafety.analysis.RoadUserKind;
  * @param speedMps    reported speed, m/s
  * @param headingDeg  reported heading, degrees clockwise from north
  * @param yawRateDegS reported yaw rate, deg/s, positive clockwise
+ * @param accelLonMps2 reported longitudinal acceleration (BSM accelSet.long), m/s^2
  * @param lengthM     vehicle length (BSM), m; ignored for VRUs
  * @param widthM      vehicle width (BSM), m; ignored for VRUs
  */
 public record RoadUserObservation(long id, RoadUserKind kind, long timeMs, double eastM, double northM,
-                                  double speedMps, double headingDeg, double yawRateDegS, double lengthM, double widthM) {
+                                  double speedMps, double headingDeg, double yawRateDegS, double accelLonMps2,
+                                  double lengthM, double widthM) {
 
     public RoadUserObservation {
         if (kind == null) {

@@ -42,6 +42,8 @@ public final class Track {
     private final double[] sines = new double[CAPACITY];
     private final double[] cosines = new double[CAPACITY];
     private final double[] yawRates = new double[CAPACITY];
+    /** Reported longitudinal accelerations, m/s^2 (NaN when not reported). */
+    private final double[] accelerations = new double[CAPACITY];
     /** Per sample, for the fixed-lag smoother: the filter's own estimate and variance, the measured position, the
      * dead-reckoned displacement summed since the chain began and its variance, and whether the sample is
      * dead-reckoned from the one before (a chain breaks at a restart or a missing velocity). */
@@ -81,10 +83,12 @@ public final class Track {
     }
 
     /**
-     * Adds a sample. NaN marks an unavailable speed, heading or yaw rate. A sample older than the last one is
+     * Adds a sample. NaN marks an unavailable speed, heading, yaw rate or longitudinal acceleration. A sample older
+     * than the last one is
      * ignored and false returned.
      */
-    public boolean update(long timeMs, double eastM, double northM, double speedMps, double headingDeg, double yawRateDegS) {
+    public boolean update(long timeMs, double eastM, double northM, double speedMps, double headingDeg, double yawRateDegS,
+                          double accelLonMps2) {
         if (size > 0 && timeMs < times[newest]) {
             return false;
         }
@@ -107,6 +111,7 @@ public final class Track {
         }
         int before = newest;
         push(timeMs, eastFilter.position(), northFilter.position(), speed, heading, yaw);
+        accelerations[newest] = accelLonMps2;
         filteredEasts[newest] = eastFilter.position();
         filteredNorths[newest] = northFilter.position();
         filteredVariances[newest] = Math.max(eastFilter.positionVariance(), northFilter.positionVariance());
@@ -437,8 +442,29 @@ public final class Track {
             norm = 1.0;
         }
         motion.start(easts[at] + u * (easts[next] - easts[at]), norths[at] + u * (norths[next] - norths[at]),
-                sin / norm, cos / norm, heading, speeds[at] + u * (speeds[next] - speeds[at]),
+                sin / norm, cos / norm, heading, speedBetween(at, next, u),
                 yawRates[at] + u * (yawRates[next] - yawRates[at]));
+    }
+
+    /**
+     * Speed between two samples: linear, or, when both report their longitudinal acceleration, the cubic through
+     * both speeds with those slopes, kept between the two speeds. A car that brakes hard between two BSMs 0.5 s
+     * apart keeps its speed until the braking starts; a straight line starts slowing it at the earlier sample,
+     * which made a rear-end approach look 0.1 s less urgent than it was at the TTC threshold.
+     */
+    private double speedBetween(int at, int next, double u) {
+        double v0 = speeds[at];
+        double v1 = speeds[next];
+        double a0 = accelerations[at];
+        double a1 = accelerations[next];
+        if (!Double.isFinite(a0) || !Double.isFinite(a1)) {
+            return v0 + u * (v1 - v0);
+        }
+        double dtS = (times[next] - times[at]) / 1000.0;
+        double u2 = u * u;
+        double u3 = u2 * u;
+        double v = (2 * u3 - 3 * u2 + 1) * v0 + (u3 - 2 * u2 + u) * dtS * a0 + (3 * u2 - 2 * u3) * v1 + (u3 - u2) * dtS * a1;
+        return Math.max(Math.min(v0, v1), Math.min(Math.max(v0, v1), v));
     }
 
     /**

@@ -21,9 +21,9 @@ class EncounterTest {
         for (int k = 0; k <= 100; k++) {
             double t = k * 0.1;
             detector.observe(new RoadUserObservation(firstId, firstKind, T0 + k * 100L, -40 + 10 * t, 0,
-                    10, 90, Double.NaN, 4.8, 1.9), events::add);
+                    10, 90, Double.NaN, Double.NaN, 4.8, 1.9), events::add);
             detector.observe(new RoadUserObservation(secondId, RoadUserKind.VEHICLE, T0 + k * 100L + 50, 0,
-                    10 * (t + 0.05 - 5.2), 10, 0, Double.NaN, 4.8, 1.9), events::add);
+                    10 * (t + 0.05 - 5.2), 10, 0, Double.NaN, Double.NaN, 4.8, 1.9), events::add);
         }
     }
 
@@ -54,7 +54,7 @@ class EncounterTest {
     void shouldTreatVehicleAndVruWithTheSameIdAsDifferentUsers() {
         // Vehicle 2 crosses the path of vehicle 1; a pedestrian also numbered 1 walks far away.
         detector.observe(new RoadUserObservation(1, RoadUserKind.PEDESTRIAN, T0, 60, 60, 1.4, 0, Double.NaN,
-                Double.NaN, Double.NaN), events::add);
+                Double.NaN, Double.NaN, Double.NaN), events::add);
         crossing(1, RoadUserKind.VEHICLE, 2);
         detector.flush(events::add);
 
@@ -80,9 +80,9 @@ class EncounterTest {
     @Test
     void shouldCountAndSkipSamplesOlderThanTheirUsersLast() {
         detector.observe(new RoadUserObservation(9, RoadUserKind.VEHICLE, T0 + 1_000, 0, 0, 10, 90, Double.NaN,
-                Double.NaN, Double.NaN), events::add);
+                Double.NaN, Double.NaN, Double.NaN), events::add);
         detector.observe(new RoadUserObservation(9, RoadUserKind.VEHICLE, T0 + 900, 0, 0, 10, 90, Double.NaN,
-                Double.NaN, Double.NaN), events::add);
+                Double.NaN, Double.NaN, Double.NaN), events::add);
 
         assertThat(detector.outOfOrderCount()).isEqualTo(1);
         assertThat(detector.trackedUserCount()).isEqualTo(1);
@@ -91,7 +91,7 @@ class EncounterTest {
     @Test
     void shouldForgetUsersSilentLongerThanTheRetention() {
         detector.observe(new RoadUserObservation(9, RoadUserKind.VEHICLE, T0, 0, 0, 10, 90, Double.NaN,
-                Double.NaN, Double.NaN), events::add);
+                Double.NaN, Double.NaN, Double.NaN), events::add);
         detector.advanceTo(T0 + 5_000, events::add);
         assertThat(detector.trackedUserCount()).isEqualTo(1);
 

@@ -28,9 +28,9 @@ class PostEncroachmentTest {
         for (int k = 0; k <= 100; k++) {
             double t = k * 0.1;
             detector.observe(new RoadUserObservation(1, RoadUserKind.VEHICLE, T0 + k * 100L, -40 + 10 * t, 0,
-                    10, 90, Double.NaN, 4.8, 1.9), events::add);
+                    10, 90, Double.NaN, Double.NaN, 4.8, 1.9), events::add);
             detector.observe(new RoadUserObservation(2, RoadUserKind.VEHICLE, T0 + k * 100L + 50, 0, 10 * (t + 0.05 - tau0S),
-                    10, 0, Double.NaN, 4.8, 1.9), events::add);
+                    10, 0, Double.NaN, Double.NaN, 4.8, 1.9), events::add);
         }
         detector.flush(events::add);
         return events;

@@ -94,7 +94,7 @@ record Scenario(String name, String description, List<User> users, List<Expected
                                 x + noiseM * random.nextGaussian(), y + noiseM * random.nextGaussian(),
                                 noisy ? Math.max(0, v + SPEED_NOISE_MPS * random.nextGaussian()) : v,
                                 (((h + (noisy ? HEADING_NOISE_DEG * random.nextGaussian() : 0)) % 360) + 360) % 360,
-                                Double.NaN, u.lengthM(), u.widthM()));
+                                Double.NaN, u.kind().isVru() ? Double.NaN : m.accelMps2(), u.lengthM(), u.widthM()));
                         nextSample += periodMs / 1000.0;
                     }
                     x += v * dt * Math.sin(Math.toRadians(h));

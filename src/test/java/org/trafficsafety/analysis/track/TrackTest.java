@@ -16,7 +16,7 @@ class TrackTest {
     void shouldReproduceANoiseFreeStraightPathExactly() {
         Track track = new Track(parameters, false);
         for (int k = 0; k <= 50; k++) {
-            track.update(k * 100L, -50 + 1.5 * k, 3, 15, 90, Double.NaN);
+            track.update(k * 100L, -50 + 1.5 * k, 3, 15, 90, Double.NaN, Double.NaN);
         }
 
         assertThat(track.eastM()).isCloseTo(25, within(1e-6));
@@ -33,7 +33,7 @@ class TrackTest {
         int n = 0;
         for (int k = 0; k <= 300; k++) {
             double east = -200 + 1.5 * k;
-            track.update(k * 100L, east + 1.5 * random.nextGaussian(), 1.5 * random.nextGaussian(), 15, 90, Double.NaN);
+            track.update(k * 100L, east + 1.5 * random.nextGaussian(), 1.5 * random.nextGaussian(), 15, 90, Double.NaN, Double.NaN);
             if (k >= 30) {
                 sum2 += Math.pow(track.eastM() - east, 2) + Math.pow(track.northM(), 2);
                 n++;
@@ -58,7 +58,7 @@ class TrackTest {
             Random random = new Random(seed);
             for (int k = 0; k <= 10; k++) {
                 track.update(k * 500L, 5.0 * k + 1.5 * random.nextGaussian(), 1.5 * random.nextGaussian(), 10, 90,
-                        Double.NaN);
+                        Double.NaN, Double.NaN);
                 if (k == 4) {
                     filtered2 += Math.pow(track.eastM() - 20, 2) + Math.pow(track.northM(), 2);
                 }
@@ -86,7 +86,7 @@ class TrackTest {
             double angle = 0.4 * k * 0.5; // heading, rad clockwise from north; centre of the circle at (20, 0)
             double east = radius - radius * Math.cos(angle);
             double north = radius * Math.sin(angle);
-            track.update(k * 500L, east, north, 8, Math.toDegrees(angle), Math.toDegrees(0.4));
+            track.update(k * 500L, east, north, 8, Math.toDegrees(angle), Math.toDegrees(0.4), Double.NaN);
             maxError = Math.max(maxError, Math.hypot(track.eastM() - east, track.northM() - north));
         }
 
@@ -96,17 +96,40 @@ class TrackTest {
     /** Samples k = from..to of a drive east along north = 0 at 10 m/s, periodMs apart. */
     private static void driveEast(Track track, long periodMs, int from, int to) {
         for (int k = from; k <= to; k++) {
-            track.update(k * periodMs, 10.0 * k * periodMs / 1000.0, 0, 10, 90, Double.NaN);
+            track.update(k * periodMs, 10.0 * k * periodMs / 1000.0, 0, 10, 90, Double.NaN, Double.NaN);
         }
+    }
+
+    @Test
+    void shouldKeepTheSpeedUntilABrakingOnsetBetweenSamplesWhenAccelerationIsReported() {
+        // 10 m/s at 2 Hz, acceleration 0; the sample at 2.5 s says 9 m/s and -8 m/s^2: the braking began late in
+        // the half second. The cubic through (10, slope 0) and (9, slope -8 x 0.5 s = -4) at u = 0.5 is
+        // 0.5 x 10 + 0.5 x 9 + (u^3 - u^2) x (-4) = 9.5 + 0.5 = 10.0; at u = 0.75 it is 0.15625 x 10 + 0.84375 x 9
+        // + (-0.140625) x (-4) = 9.71875. Without the accelerations the speed is the straight line: 9.5 at u = 0.5.
+        Track reported = new Track(parameters, false);
+        Track unreported = new Track(parameters, false);
+        for (int k = 0; k <= 4; k++) {
+            reported.update(k * 500L, 5.0 * k, 0, 10, 90, Double.NaN, 0.0);
+            unreported.update(k * 500L, 5.0 * k, 0, 10, 90, Double.NaN, Double.NaN);
+        }
+        reported.update(2_500, 24.75, 0, 9, 90, Double.NaN, -8.0);
+        unreported.update(2_500, 24.75, 0, 9, 90, Double.NaN, Double.NaN);
+
+        reported.stateAt(2_250, motion);
+        assertThat(motion.speedMps()).isCloseTo(10.0, within(1e-9));
+        reported.stateAt(2_375, motion);
+        assertThat(motion.speedMps()).isCloseTo(9.71875, within(1e-9));
+        unreported.stateAt(2_250, motion);
+        assertThat(motion.speedMps()).isCloseTo(9.5, within(1e-9));
     }
 
     @Test
     void shouldRestartOnAJumpOutsideTheGate() {
         Track track = new Track(parameters, false);
         driveEast(track, 100, 0, 19);
-        track.update(2_000, 50, 30, 10, 90, Double.NaN);
+        track.update(2_000, 50, 30, 10, 90, Double.NaN, Double.NaN);
         assertThat(track.resetCount()).isZero();
-        track.update(2_100, 51, 30, 10, 90, Double.NaN);
+        track.update(2_100, 51, 30, 10, 90, Double.NaN, Double.NaN);
 
         // two samples in a row far outside the gate: a jump, the track restarts at the second
         assertThat(track.resetCount()).isEqualTo(1);
@@ -119,7 +142,7 @@ class TrackTest {
         // 10 m/s east along north = 0 at 2 Hz; one sample 7 m off to the north (a glitch), then back on the line.
         Track track = new Track(parameters, false);
         driveEast(track, 500, 0, 19);
-        track.update(10_000, 100, 7, 10, 90, Double.NaN);
+        track.update(10_000, 100, 7, 10, 90, Double.NaN, Double.NaN);
 
         assertThat(track.rejectedCount()).isEqualTo(1);
         assertThat(track.resetCount()).isZero();
@@ -137,7 +160,7 @@ class TrackTest {
     void shouldDeriveVelocityFromPositionsOnlyWhenSpeedAndHeadingAreMissing() {
         Track track = new Track(parameters, false);
         for (int k = 0; k <= 50; k++) {
-            track.update(k * 100L, 1.0 * k, -0.5 * k, Double.NaN, Double.NaN, Double.NaN);
+            track.update(k * 100L, 1.0 * k, -0.5 * k, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
 
         // 10 m/s east and 5 m/s south: speed sqrt(125) = 11.18 m/s, heading 90 + atan(5/10) = 116.57 deg.
@@ -150,8 +173,8 @@ class TrackTest {
         Track gentle = new Track(parameters, false);
         Track sharp = new Track(parameters, false);
         for (int k = 0; k <= 30; k++) {
-            gentle.update(k * 100L, k, 0, 10, 2.0 * k, Double.NaN);
-            sharp.update(k * 100L, k, 0, 10, 9.0 * k, Double.NaN);
+            gentle.update(k * 100L, k, 0, 10, 2.0 * k, Double.NaN, Double.NaN);
+            sharp.update(k * 100L, k, 0, 10, 9.0 * k, Double.NaN, Double.NaN);
         }
 
         // 20 deg/s = 0.349 rad/s after 3 s of steady turning; 90 deg/s = 1.57 rad/s is clipped to 0.8.
@@ -171,7 +194,7 @@ class TrackTest {
         double sum2 = 0;
         int n = 0;
         for (int k = 0; k <= 200; k++) {
-            track.update(k * 500L, 7.5 * k, 0, 15, 90 + 2.0 * random.nextGaussian(), Double.NaN);
+            track.update(k * 500L, 7.5 * k, 0, 15, 90 + 2.0 * random.nextGaussian(), Double.NaN, Double.NaN);
             if (k >= 10) {
                 turning += track.yawRateRadS() != 0 ? 1 : 0;
                 sum2 += Math.pow(track.headingDeg() - 90, 2);
@@ -188,10 +211,10 @@ class TrackTest {
         Track vehicle = new Track(parameters, false);
         Track pedestrian = new Track(parameters, true);
         for (int k = 0; k <= 10; k++) {
-            vehicle.update(k * 100L, 0, k, 10, 1.0 * k, 10);
+            vehicle.update(k * 100L, 0, k, 10, 1.0 * k, 10, Double.NaN);
         }
-        pedestrian.update(0, 0, 0, 1.4, 0, Double.NaN);
-        pedestrian.update(1_000, 0, 1.4, 1.4, 30, Double.NaN);
+        pedestrian.update(0, 0, 0, 1.4, 0, Double.NaN, Double.NaN);
+        pedestrian.update(1_000, 0, 1.4, 1.4, 30, Double.NaN, Double.NaN);
 
         assertThat(vehicle.yawRateRadS()).isCloseTo(Math.toRadians(10), within(Math.toRadians(0.5)));
         assertThat(pedestrian.yawRateRadS()).isZero();
@@ -206,7 +229,7 @@ class TrackTest {
         TimeQueries() {
             // Straight east at 10 m/s along y = 0, one sample a second from t = 0 to 5 s.
             for (int k = 0; k <= 5; k++) {
-                track.update(k * 1_000L, 10.0 * k, 0, 10, 90, Double.NaN);
+                track.update(k * 1_000L, 10.0 * k, 0, 10, 90, Double.NaN, Double.NaN);
             }
         }
 
