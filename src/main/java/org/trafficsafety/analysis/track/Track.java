@@ -22,6 +22,8 @@ public final class Track {
     private static final int CAPACITY = 64;
     private static final int MASK = CAPACITY - 1;
     private static final double UNKNOWN_VELOCITY_VARIANCE = 100.0;
+    /** Reported VRU headings further apart than this belong to different straights of the path. */
+    private static final double SAME_HEADING_DEG = 20.0;
 
     private final TrackParameters parameters;
     private final boolean constantVelocity;
@@ -59,6 +61,8 @@ public final class Track {
     private final boolean[] smoothed = new boolean[CAPACITY];
     /** Samples whose position was skipped as outside the gate: their dead reckoning still chains, not their position. */
     private final boolean[] outliers = new boolean[CAPACITY];
+    /** Reported headings, degrees (NaN when not reported): a VRU's smoothed heading averages them. */
+    private final double[] reportedHeadings = new double[CAPACITY];
     /** Dead reckoning of the sample being added (valid when {@link #reckoned}). */
     private boolean reckoned;
     private double reckonedEast;
@@ -117,6 +121,7 @@ public final class Track {
         filteredVariances[newest] = Math.max(eastFilter.positionVariance(), northFilter.positionVariance());
         measuredEasts[newest] = eastM;
         measuredNorths[newest] = northM;
+        reportedHeadings[newest] = headingDeg;
         outliers[newest] = rejected;
         chained[newest] = reckoned && size > 1;
         smoothed[newest] = false;
@@ -241,7 +246,44 @@ public final class Track {
             }
             easts[k] = east / weight;
             norths[k] = north / weight;
+            if (constantVelocity) {
+                smoothHeading(k, age, lagMs);
+            }
         }
+    }
+
+    /**
+     * A VRU's heading at a lag-old sample: the circular mean of the reported headings within the lag either side
+     * that agree with it within {@link #SAME_HEADING_DEG} (a corner starts a new straight). VRUs have no heading
+     * filter, and 2 degrees of PSM heading noise put a cyclist's 3 s straight-line prediction half a metre aside.
+     */
+    private void smoothHeading(int k, int age, long lagMs) {
+        double own = reportedHeadings[k];
+        if (!Double.isFinite(own)) {
+            return;
+        }
+        double sin = 0;
+        double cos = 0;
+        for (int a = 0; a < size; a++) {
+            int j = index(a);
+            if (Math.abs(times[j] - times[k]) > lagMs) {
+                if (a > age) {
+                    break;
+                }
+                continue;
+            }
+            double h = reportedHeadings[j];
+            if (Double.isFinite(h) && Math.abs(angleDifference(h, own)) <= SAME_HEADING_DEG) {
+                double r = Math.toRadians(h);
+                sin += Math.sin(r);
+                cos += Math.cos(r);
+            }
+        }
+        double norm = Math.sqrt(sin * sin + cos * cos);
+        sines[k] = sin / norm;
+        cosines[k] = cos / norm;
+        double heading = Math.toDegrees(Math.atan2(sin, cos));
+        headings[k] = heading < 0 ? heading + 360.0 : heading;
     }
 
     /** Heading filter of a vehicle (VRUs keep their reported heading); sets {@link #yaw}, returns the heading. */

@@ -124,6 +124,28 @@ class TrackTest {
     }
 
     @Test
+    void shouldAverageAPedestriansReportedHeadingsOnceTheyAreALagOldButNotAcrossACorner() {
+        // 1.4 m/s east at 1 Hz, reported headings alternating 88 and 92 (noise), then a corner: south from 10 s.
+        // Sample 4 (reported 88) is a lag (3 s) old at 7 s; the samples within 3 s either side, 1 to 7, report
+        // 92, 88, 92, 88, 92, 88, 92: mean 90.29. Sample 9 (reported 92) averages 6 to 9 only, the corner's
+        // 180s at 10 to 12 being more than 20 degrees away: 88, 92, 88, 92 = 90.
+        Track pedestrian = new Track(parameters, true);
+        for (int k = 0; k <= 9; k++) {
+            pedestrian.update(k * 1_000L, 1.4 * k, 0, 1.4, k % 2 == 0 ? 88 : 92, Double.NaN, Double.NaN);
+        }
+        for (int k = 10; k <= 12; k++) {
+            pedestrian.update(k * 1_000L, 1.4 * 9.5, -1.4 * (k - 9.5), 1.4, 180, Double.NaN, Double.NaN);
+        }
+
+        pedestrian.stateAt(4_000, motion);
+        assertThat(motion.headingDeg()).isCloseTo((4 * 92 + 3 * 88) / 7.0, within(0.01));
+        pedestrian.stateAt(9_000, motion);
+        assertThat(motion.headingDeg()).isCloseTo(90, within(0.01));
+        pedestrian.stateAt(12_000, motion);   // not yet a lag old: as reported
+        assertThat(motion.headingDeg()).isEqualTo(180);
+    }
+
+    @Test
     void shouldRestartOnAJumpOutsideTheGate() {
         Track track = new Track(parameters, false);
         driveEast(track, 100, 0, 19);
