@@ -7,9 +7,13 @@ package org.trafficsafety.analysis.track;
  * velocity measurement, so the filter carries position forward with them and the noisy positions only pull it
  * back slowly. A sample outside the gate is skipped; a second in a row, or a long silence, restarts the filter.
  * Speed and heading for prediction are the reported ones (a vehicle's heading smoothed by a second filter that
- * also estimates its yaw rate, using the reported yaw rate when there is one); only when one is missing do they come from the
- * filter's velocity, that is from smoothed position differences. Yaw rates are clipped; constant-velocity users
- * (VRUs) never turn, and neither do vehicles slower than a walk.
+ * also estimates its yaw rate, using the reported yaw rate when there is one); only when one is missing do they
+ * come from the filter's velocity, that is from smoothed position differences. Yaw rates are clipped;
+ * constant-velocity users (VRUs) never turn, and neither do vehicles slower than a walk.
+ *
+ * <p>Once a sample is {@code smoothingLagMs} old, its position is smoothed with the later samples (fixed lag) and
+ * a VRU's heading averaged with the agreeing reported headings around it. Between samples the state is
+ * interpolated; the speed follows the reported longitudinal accelerations when both samples carry one.
  *
  * <p>The last {@value #CAPACITY} smoothed samples are kept, enough for the PET window at 10 Hz. Not
  * thread-safe; updates must come in non-decreasing time.
