@@ -27,6 +27,8 @@ final class Layout {
     }
 
     static final double CLEARANCE_M = 6.5;
+    /** Centre lines at least this far apart keep two of the widest bodies (2.5 m trucks) apart, m. */
+    static final double SEPARATE_LANES_M = 2.5;
     /** Paths closer than this (two half-length discs of 5 m cars, plus margin) conflict. */
     static final double CONFLICT_M = 5.5;
     /** Radius of the left-turn arcs: large enough that opposing left turns pass each other with discs apart. */
@@ -134,6 +136,8 @@ final class Layout {
     final List<SignalBinding> signalGroups = new ArrayList<>();
     /** The MapData this layout was built from, or null when synthesized. */
     final MapData.IntersectionGeometry source;
+    /** separate[a][b]: whether movements a and b are in separate lanes (see {@link #separateLanes}); computed on first use. */
+    private boolean[][] separate;
 
     Layout(SimulationConfig.Geometry g, SimulationConfig.Drivers drivers) {
         laneWidth = g.laneWidthM();
@@ -207,6 +211,36 @@ final class Layout {
 
     /** A crosswalk's centre line: from (x0, y0) along the unit axis for {@code length} metres, across leg {@code leg}. */
     record CrosswalkLine(int index, int leg, double x0, double y0, double axisX, double axisY, double length) {
+    }
+
+    /**
+     * Whether the paths of movements a and b stay at least {@link #SEPARATE_LANES_M} apart everywhere: vehicles on
+     * them pass in adjacent or opposing lanes (or opposing left turns) and their bodies can never touch.
+     */
+    boolean separateLanes(int a, int b) {
+        if (separate == null) {
+            int n = movements.size();
+            separate = new boolean[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    boolean apart = minDistance(movements.get(i).path, movements.get(j).path) >= SEPARATE_LANES_M;
+                    separate[i][j] = apart;
+                    separate[j][i] = apart;
+                }
+            }
+        }
+        return separate[a][b];
+    }
+
+    /** Smallest distance between two paths' centre lines, from a's samples 1 m apart to b's nearest sample. */
+    private static double minDistance(Path a, Path b) {
+        double min = Double.MAX_VALUE;
+        int stride = (int) Math.round(1.0 / Path.DS);
+        for (int i = 0; i < a.samples(); i += stride) {
+            double sb = b.nearestS(a.sampleX(i), a.sampleY(i), 0, b.length());
+            min = Math.min(min, Math.hypot(a.sampleX(i) - b.x(sb), a.sampleY(i) - b.y(sb)));
+        }
+        return min;
     }
 
     int vruEntries() {

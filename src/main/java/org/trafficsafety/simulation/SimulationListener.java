@@ -20,4 +20,8 @@ public interface SimulationListener {
      */
     default void onNearMiss(GroundTruthConflict nearMiss) {
     }
+
+    /** Two road users that passed near each other where they cannot collide, once the passing has ended. */
+    default void onPassing(BenignPassing passing) {
+    }
 }

@@ -24,7 +24,7 @@ public final class SimulationRun {
     private final Counters counters = new Counters();
     private long nowMs;
 
-    private record Part(IntersectionSim sim, GradedJudge judge, MessageFactory messages) {
+    private record Part(IntersectionSim sim, GradedJudge judge, PassingLog passings, MessageFactory messages) {
     }
 
     SimulationRun(SimulationConfig config, long startMs) {
@@ -38,7 +38,7 @@ public final class SimulationRun {
             LocalFrame frame = layout.source == null ? new LocalFrame(in.latitude(), in.longitude())
                     : new LocalFrame(layout.source.refLatitude(), layout.source.refLongitude());
             parts.add(new Part(new IntersectionSim(in, layout, config, rng.split(), ids, counters),
-                    new GradedJudge(in.id(), frame, layout.stopLine), new MessageFactory(frame, config, rng.split())));
+                    new GradedJudge(in.id(), frame, layout.stopLine), new PassingLog(in.id()), new MessageFactory(frame, config, rng.split())));
         }
         long warmUpStart = startMs - TrafficSimulator.WARM_UP_MS;
         for (long t = warmUpStart; t < startMs; t += TrafficSimulator.STEP_MS) {
@@ -117,6 +117,9 @@ public final class SimulationRun {
                 }
             }
             p.judge().observe(t, sim.users(), c -> publish(c, listener), listener::onNearMiss);
+            if (t % BenignPassing.SAMPLE_MS == 0) {
+                p.passings().observe(t, sim, listener::onPassing);
+            }
         }
         for (Part p : parts) {
             p.sim().step(t);
@@ -129,10 +132,11 @@ public final class SimulationRun {
         listener.onGroundTruth(c);
     }
 
-    /** Emits the ground truth of encounters still open (call once, at the end of a run). */
+    /** Emits the ground truth of encounters and the passings still open (call once, at the end of a run). */
     public void finish(SimulationListener listener) {
         for (Part p : parts) {
             p.judge().flush(c -> publish(c, listener), listener::onNearMiss);
+            p.passings().flush(listener::onPassing);
         }
     }
 

@@ -19,6 +19,7 @@ import org.trafficsafety.analysis.geometry.LocalFrame;
 import org.trafficsafety.message.Bsm;
 import org.trafficsafety.message.Message;
 import org.trafficsafety.message.Psm;
+import org.trafficsafety.simulation.BenignPassing;
 import org.trafficsafety.simulation.GroundTruthConflict;
 import org.trafficsafety.simulation.RiskyBehaviour;
 import org.trafficsafety.simulation.SimulationConfig;
@@ -73,16 +74,34 @@ public final class ConflictAccuracy {
     }
 
     /**
+     * Detections in one kind of {@link BenignPassing} (the situations the design says must give no conflict).
+     *
+     * @param passings      pairs that passed near each other in the situation
+     * @param detected      detections within such a passing
+     * @param clearTruth    clear ground-truth conflicts within such a passing (the exact measures flag it too)
+     * @param otherTruth    marginal conflicts and near-misses within such a passing
+     */
+    public record SituationTally(String label, int passings, int detected, int clearTruth, int otherTruth) {
+
+        SituationTally plus(SituationTally other) {
+            return new SituationTally(label, passings + other.passings, detected + other.detected, clearTruth + other.clearTruth,
+                    otherTruth + other.otherTruth);
+        }
+    }
+
+    /**
      * @param byCause       recall per injected behaviour of the ground truth (detections have no cause: their
  *                      counts there are the matched ones)
  * @param typeAgreement matched pairs whose detected type equals the ground truth's
      * @param missed        ground-truth conflicts without a detection
      * @param falseAlarms   detections without a ground-truth conflict
+     * @param situations    detections per no-conflict situation (empty when the passings are not known)
      */
     public record Result(Tally overall, List<Tally> byKind, List<Tally> byType, List<Tally> byCause, int matches,
                          int typeAgreement,
                          long messages, List<GroundTruthConflict> missed, List<ConflictEvent> falseAlarms,
-                         int ignoredDetections, int marginalTruth, Tally strictOverall, List<Tally> strictByKind) {
+                         int ignoredDetections, int marginalTruth, Tally strictOverall, List<Tally> strictByKind,
+                         List<SituationTally> situations) {
 
         /** Several runs (seeds) as one: the counts of each slice added, the lists joined. */
         public static Result pooled(List<Result> runs) {
@@ -92,13 +111,25 @@ public final class ConflictAccuracy {
                         plus(sum.byCause, r.byCause), sum.matches + r.matches, sum.typeAgreement + r.typeAgreement,
                         sum.messages + r.messages, concat(sum.missed, r.missed), concat(sum.falseAlarms, r.falseAlarms),
                         sum.ignoredDetections + r.ignoredDetections, sum.marginalTruth + r.marginalTruth,
-                        sum.strictOverall.plus(r.strictOverall), plus(sum.strictByKind, r.strictByKind));
+                        sum.strictOverall.plus(r.strictOverall), plus(sum.strictByKind, r.strictByKind),
+                        plusSituations(sum.situations, r.situations));
             }
             return sum;
         }
 
         private static List<Tally> plus(List<Tally> a, List<Tally> b) {
             List<Tally> sum = new ArrayList<>(a.size());
+            for (int i = 0; i < a.size(); i++) {
+                sum.add(a.get(i).plus(b.get(i)));
+            }
+            return List.copyOf(sum);
+        }
+
+        private static List<SituationTally> plusSituations(List<SituationTally> a, List<SituationTally> b) {
+            if (a.isEmpty() || b.isEmpty()) {
+                return a.isEmpty() ? b : a;
+            }
+            List<SituationTally> sum = new ArrayList<>(a.size());
             for (int i = 0; i < a.size(); i++) {
                 sum.add(a.get(i).plus(b.get(i)));
             }
@@ -138,6 +169,12 @@ public final class ConflictAccuracy {
             byCause.forEach(t -> out.printf("%-22s %6d %8d %7.3f%n", t.label(), t.truth(), t.matchedTruth(), t.recall()));
             out.printf("type agreement among %d matches: %d (%.1f%%)%n", matches, typeAgreement,
                     matches == 0 ? 0.0 : 100.0 * typeAgreement / matches);
+            if (!situations.isEmpty()) {
+                out.printf("no-conflict situations (pairs within %.0f m of each other, sampled each second):%n", BenignPassing.NEAR_M);
+                out.printf("%-40s %9s %9s %12s %15s%n", "situation", "passings", "detected", "clear truth", "marginal/near");
+                situations.forEach(t -> out.printf("%-40s %9d %9d %12d %15d%n", t.label(), t.passings(), t.detected(), t.clearTruth(),
+                        t.otherTruth()));
+            }
         }
 
         private static void print(java.io.PrintStream out, Tally t) {
@@ -163,7 +200,7 @@ public final class ConflictAccuracy {
         Instant to = from.plus(Duration.ofMillis(Math.round(settings.hours() * 3_600_000)));
         new TrafficSimulator(config).run(from, to, detectors);
         detectors.flush();
-        return score(detectors.truth, detectors.detected, settings.toleranceMs(), detectors.messages);
+        return score(detectors.truth, detectors.passings, detectors.detected, settings.toleranceMs(), detectors.messages);
     }
 
     /** Feeds the simulator's BSMs and PSMs to one detector per intersection and keeps both outputs. */
@@ -174,6 +211,7 @@ public final class ConflictAccuracy {
         private final List<ConflictDetector> detectors = new ArrayList<>();
         final List<ConflictEvent> detected = new ArrayList<>();
         final List<GroundTruthConflict> truth = new ArrayList<>();
+        final List<BenignPassing> passings = new ArrayList<>();
         long messages;
 
         Detectors(List<Intersection> intersections, ConflictParameters parameters) {
@@ -223,6 +261,11 @@ public final class ConflictAccuracy {
             truth.add(nearMiss);
         }
 
+        @Override
+        public void onPassing(BenignPassing passing) {
+            passings.add(passing);
+        }
+
         void flush() {
             for (ConflictDetector d : detectors) {
                 d.flush(detected::add);
@@ -233,9 +276,10 @@ public final class ConflictAccuracy {
     /**
      * Matches detections to ground truth (see the class comment) and counts per kind of pair and per type, graded
      * (clear conflicts counted, detections of marginal conflicts and near-misses ignored) and strict (every conflict
-     * counted, a detection of a near-miss false).
+     * counted, a detection of a near-miss false), and per no-conflict situation of the passings (none when empty).
      */
-    public static Result score(List<GroundTruthConflict> truth, List<ConflictEvent> detected, long toleranceMs, long messages) {
+    public static Result score(List<GroundTruthConflict> truth, List<BenignPassing> passings, List<ConflictEvent> detected,
+                               long toleranceMs, long messages) {
         List<GroundTruthConflict> clear = truth.stream().filter(t -> t.grade() == GroundTruthConflict.Grade.CLEAR).toList();
         List<GroundTruthConflict> dontCare = truth.stream().filter(t -> t.grade() != GroundTruthConflict.Grade.CLEAR).toList();
         List<GroundTruthConflict> conflicts = truth.stream().filter(t -> t.grade() != GroundTruthConflict.Grade.NEAR).toList();
@@ -271,7 +315,53 @@ public final class ConflictAccuracy {
                 byKind(clear, counted, matched, matchedBack), byType, byCause, matched.size(), agreement, messages, missed,
                 falseAlarms, ignored.size(), dontCare.size(),
                 tally("overall", conflicts, detected, strictMatched, strictBack, t -> true, e -> true),
-                byKind(conflicts, detected, strictMatched, strictBack));
+                byKind(conflicts, detected, strictMatched, strictBack), situations(passings, truth, detected));
+    }
+
+    /** Per situation: the passings, and the detections and ground truth of a pair within one of its passings. */
+    private static List<SituationTally> situations(List<BenignPassing> passings, List<GroundTruthConflict> truth,
+                                                   List<ConflictEvent> detected) {
+        if (passings.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<BenignPassing>> byPair = new HashMap<>();
+        for (BenignPassing p : passings) {
+            byPair.computeIfAbsent(pairKey(p.intersectionId(), p.firstId(), p.firstKind(), p.secondId(), p.secondKind()),
+                    k -> new ArrayList<>()).add(p);
+        }
+        List<SituationTally> out = new ArrayList<>();
+        for (BenignPassing.Situation situation : BenignPassing.Situation.values()) {
+            int count = 0;
+            for (BenignPassing p : passings) {
+                count += p.situation() == situation ? 1 : 0;
+            }
+            int detections = 0;
+            for (ConflictEvent e : detected) {
+                detections += within(byPair, situation, e.intersectionId(), e.firstId(), e.firstKind(), e.secondId(), e.secondKind(),
+                        e.startMs(), e.endMs()) ? 1 : 0;
+            }
+            int clear = 0;
+            int other = 0;
+            for (GroundTruthConflict t : truth) {
+                if (within(byPair, situation, t.intersectionId(), t.firstId(), t.firstKind(), t.secondId(), t.secondKind(),
+                        t.startMs(), t.endMs())) {
+                    clear += t.grade() == GroundTruthConflict.Grade.CLEAR ? 1 : 0;
+                    other += t.grade() == GroundTruthConflict.Grade.CLEAR ? 0 : 1;
+                }
+            }
+            out.add(new SituationTally(situation.label(), count, detections, clear, other));
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean within(Map<String, List<BenignPassing>> byPair, BenignPassing.Situation situation, int intersectionId,
+                                  long firstId, RoadUserKind firstKind, long secondId, RoadUserKind secondKind, long fromMs, long toMs) {
+        for (BenignPassing p : byPair.getOrDefault(pairKey(intersectionId, firstId, firstKind, secondId, secondKind), List.of())) {
+            if (p.situation() == situation && p.covers(intersectionId, firstId, firstKind, secondId, secondKind, fromMs, toMs)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Tally> byKind(List<GroundTruthConflict> truth, List<ConflictEvent> detected,

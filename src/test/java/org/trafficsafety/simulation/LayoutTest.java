@@ -41,6 +41,24 @@ class LayoutTest {
     }
 
     @Test
+    void shouldTellMovementsInSeparateLanesFromMovementsWhosePathsMeet() {
+        Movement throughInner = movement(2, Turn.THROUGH, 1);
+        Movement throughOuter = movement(2, Turn.THROUGH, 2);
+        Movement rightOuter = movement(2, Turn.RIGHT, 2);
+        Movement opposingThrough = movement(0, Turn.THROUGH, 1);
+        Movement left = movement(2, Turn.LEFT, 0);
+        Movement opposingLeft = movement(0, Turn.LEFT, 0);
+        // adjacent lanes of one approach, opposing lanes, opposing left turns (kept 5.5 m apart above)
+        assertThat(layout.separateLanes(throughInner.index, throughOuter.index)).isTrue();
+        assertThat(layout.separateLanes(throughInner.index, opposingThrough.index)).isTrue();
+        assertThat(layout.separateLanes(left.index, opposingLeft.index)).isTrue();
+        // a shared inbound lane, and a left turn across the opposing through lane
+        assertThat(layout.separateLanes(throughOuter.index, rightOuter.index)).isFalse();
+        assertThat(layout.separateLanes(left.index, opposingThrough.index)).isFalse();
+        assertThat(layout.separateLanes(opposingThrough.index, left.index)).isFalse();
+    }
+
+    @Test
     void shouldTurnRightAwayFromTheThroughLaneBeforeHeadingsDifferBy30Degrees() {
         Movement right = movement(2, Turn.RIGHT, 2);
         Movement inner = movement(2, Turn.THROUGH, 1);

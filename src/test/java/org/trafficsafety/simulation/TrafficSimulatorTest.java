@@ -47,6 +47,40 @@ class TrafficSimulatorTest {
     }
 
     @Test
+    void shouldReportPassingsInSeparateLanesAndOnSidewalksWithoutClearConflictsBetweenLanes() {
+        SimulationConfig config = SimulationConfig.defaults().withIntersections(List.of(Intersection.seeded().get(0)));
+        List<BenignPassing> passings = new ArrayList<>();
+        List<GroundTruthConflict> conflicts = new ArrayList<>();
+        new TrafficSimulator(config).run(PEAK, PEAK.plusSeconds(600), new SimulationListener() {
+            @Override
+            public void onMessage(Message message) {
+            }
+
+            @Override
+            public void onGroundTruth(GroundTruthConflict conflict) {
+                conflicts.add(conflict);
+            }
+
+            @Override
+            public void onPassing(BenignPassing passing) {
+                passings.add(passing);
+            }
+        });
+
+        List<BenignPassing> lanes = passings.stream()
+                .filter(p -> p.situation() == BenignPassing.Situation.VEHICLES_IN_SEPARATE_LANES).toList();
+        List<BenignPassing> sidewalks = passings.stream()
+                .filter(p -> p.situation() == BenignPassing.Situation.VRU_ON_SIDEWALK).toList();
+        assertThat(lanes).hasSizeGreaterThan(100)
+                .allMatch(p -> !p.firstKind().isVru() && !p.secondKind().isVru() && Long.compareUnsigned(p.firstId(), p.secondId()) < 0);
+        assertThat(sidewalks).hasSizeGreaterThan(10).allMatch(p -> !p.firstKind().isVru() && p.secondKind().isVru());
+        assertThat(passings).allMatch(p -> p.startMs() >= PEAK.toEpochMilli() && p.endMs() < PEAK.plusSeconds(600).toEpochMilli());
+        // the exact measures find no clear conflict between vehicles that keep to separate lanes
+        assertThat(conflicts).isNotEmpty().noneMatch(c -> c.grade() == GroundTruthConflict.Grade.CLEAR && lanes.stream().anyMatch(
+                p -> p.covers(c.intersectionId(), c.firstId(), c.firstKind(), c.secondId(), c.secondKind(), c.startMs(), c.endMs())));
+    }
+
+    @Test
     void shouldEmitMessagesInEventTimeOrderAtTheConfiguredRates() {
         SimulationConfig config = SimulationConfig.defaults().withIntersections(List.of(Intersection.seeded().get(1)));
         List<Object> out = record(config, PEAK, PEAK.plusSeconds(120));

@@ -52,7 +52,7 @@ class AnalyzeAccuracyTest {
 
         RecordedAnalysis.Result analyzed = new RecordedAnalysis(Intersection.seeded(), AnalysisSettings.defaults(),
                 NormalizationConstants.defaults()).analyze(List.of(written.messages()), MessageDecoders.auto(), n -> { });
-        ConflictAccuracy.Result fromFile = ConflictAccuracy.score(GroundTruthCsv.read(written.truth()),
+        ConflictAccuracy.Result fromFile = ConflictAccuracy.score(GroundTruthCsv.read(written.truth()), List.of(),
                 analyzed.conflicts(), bench.toleranceMs(), 0);
 
         assertThat(fromFile.overall().truth()).isEqualTo(direct.overall().truth()).isPositive();

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.trafficsafety.analysis.ConflictEvent;
 import org.trafficsafety.analysis.ConflictType;
 import org.trafficsafety.analysis.RoadUserKind;
+import org.trafficsafety.simulation.BenignPassing;
+import org.trafficsafety.simulation.BenignPassing.Situation;
 import org.trafficsafety.simulation.GroundTruthConflict;
 import org.trafficsafety.simulation.GroundTruthConflict.Grade;
 import org.trafficsafety.simulation.RiskyBehaviour;
@@ -38,7 +40,7 @@ class ConflictAccuracyTest {
                 detected(1, 3, RoadUserKind.VEHICLE, T, T + 500),
                 detected(4, 5, RoadUserKind.VEHICLE, T + 6_000, T + 6_900));
 
-        ConflictAccuracy.Result r = ConflictAccuracy.score(truth, events, 3_000, 0);
+        ConflictAccuracy.Result r = ConflictAccuracy.score(truth, List.of(), events, 3_000, 0);
 
         assertThat(r.overall().matchedTruth()).isEqualTo(1);
         assertThat(r.overall().matchedDetected()).isEqualTo(1);
@@ -65,7 +67,7 @@ class ConflictAccuracyTest {
                 detected(1, 5, RoadUserKind.VEHICLE, T, T + 500),
                 detected(1, 7, RoadUserKind.VEHICLE, T, T + 500));                     // nothing there: false
 
-        ConflictAccuracy.Result r = ConflictAccuracy.score(truth, events, 3_000, 0);
+        ConflictAccuracy.Result r = ConflictAccuracy.score(truth, List.of(), events, 3_000, 0);
 
         // graded: 1 clear conflict, found; 2 of the 4 detections ignored, 1 of the other 2 false
         assertThat(r.overall().truth()).isEqualTo(1);
@@ -84,10 +86,10 @@ class ConflictAccuracyTest {
     void shouldPoolRunsByAddingTheirCounts() {
         ConflictAccuracy.Result one = ConflictAccuracy.score(
                 List.of(truth(1, 2, RoadUserKind.VEHICLE, T, T + 500, Grade.CLEAR),
-                        truth(1, 3, RoadUserKind.PEDESTRIAN, T, T + 500, Grade.CLEAR)),
+                        truth(1, 3, RoadUserKind.PEDESTRIAN, T, T + 500, Grade.CLEAR)), List.of(),
                 List.of(detected(1, 2, RoadUserKind.VEHICLE, T, T + 500)), 3_000, 10);
         ConflictAccuracy.Result two = ConflictAccuracy.score(
-                List.of(truth(1, 3, RoadUserKind.PEDESTRIAN, T, T + 500, Grade.CLEAR)),
+                List.of(truth(1, 3, RoadUserKind.PEDESTRIAN, T, T + 500, Grade.CLEAR)), List.of(),
                 List.of(detected(1, 3, RoadUserKind.PEDESTRIAN, T, T + 500),
                         detected(1, 4, RoadUserKind.PEDESTRIAN, T, T + 500)), 3_000, 5);
 
@@ -104,6 +106,30 @@ class ConflictAccuracyTest {
         assertThat(pooled.missed()).extracting(GroundTruthConflict::secondId).containsExactly(3L);
         assertThat(pooled.falseAlarms()).extracting(ConflictEvent::secondId).containsExactly(4L);
         assertThat(pooled.summary()).startsWith("graded P/R overall 0.667/0.667, vehicle-vehicle 1.000/1.000,");
+    }
+
+    @Test
+    void shouldCountDetectionsInEachNoConflictSituation() {
+        List<BenignPassing> passings = List.of(
+                new BenignPassing(156, 1, RoadUserKind.VEHICLE, 2, RoadUserKind.VEHICLE, Situation.VEHICLES_IN_SEPARATE_LANES, T, T + 5_000),
+                new BenignPassing(156, 1, RoadUserKind.VEHICLE, 3, RoadUserKind.PEDESTRIAN, Situation.VRU_ON_SIDEWALK, T, T + 4_000));
+        List<ConflictEvent> events = List.of(
+                detected(1, 2, RoadUserKind.VEHICLE, T + 5_500, T + 6_000),       // overlaps the lanes passing (1 s sampling)
+                detected(1, 3, RoadUserKind.PEDESTRIAN, T + 1_000, T + 3_000),    // within the sidewalk passing
+                detected(1, 3, RoadUserKind.PEDESTRIAN, T + 3_500, T + 4_500),    // ends after it: maybe on the crosswalk
+                detected(1, 4, RoadUserKind.PEDESTRIAN, T + 1_000, T + 2_000));   // no passing of that pair
+        List<GroundTruthConflict> truth = List.of(
+                truth(1, 3, RoadUserKind.PEDESTRIAN, T + 1_000, T + 2_000, Grade.MARGINAL),
+                truth(1, 2, RoadUserKind.VEHICLE, T + 7_000, T + 7_500, Grade.CLEAR)); // 2 s after the passing
+
+        ConflictAccuracy.Result r = ConflictAccuracy.score(truth, passings, events, 3_000, 0);
+
+        assertThat(r.situations()).containsExactly(
+                new ConflictAccuracy.SituationTally(Situation.VEHICLES_IN_SEPARATE_LANES.label(), 1, 1, 0, 0),
+                new ConflictAccuracy.SituationTally(Situation.VRU_ON_SIDEWALK.label(), 1, 1, 0, 1));
+        assertThat(ConflictAccuracy.Result.pooled(List.of(r, r)).situations().get(1))
+                .isEqualTo(new ConflictAccuracy.SituationTally(Situation.VRU_ON_SIDEWALK.label(), 2, 2, 0, 2));
+        assertThat(ConflictAccuracy.score(truth, List.of(), events, 3_000, 0).situations()).isEmpty();
     }
 
     @Test

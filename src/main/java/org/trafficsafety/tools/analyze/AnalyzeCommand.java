@@ -2,6 +2,7 @@ package org.trafficsafety.tools.analyze;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -58,7 +59,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         analysis.write(result, out);
         if (truth != null) {
             System.out.println("against the ground truth in " + truth + ":");
-            ConflictAccuracy.score(GroundTruthCsv.read(truth), result.conflicts(), MATCH_TOLERANCE_MS, result.summary().accepted())
+            ConflictAccuracy.score(GroundTruthCsv.read(truth), List.of(), result.conflicts(), MATCH_TOLERANCE_MS, result.summary().accepted())
                     .print(System.out);
         }
         System.out.println("wrote              " + out.resolve("conflicts.csv") + ", indices.csv, conflicts.parquet, indices.parquet, summary.json");
