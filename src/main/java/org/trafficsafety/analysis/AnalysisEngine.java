@@ -83,7 +83,7 @@ public final class AnalysisEngine implements MessageListener {
             case MapData m -> {
                 counts.mapData++;
                 for (MapData.IntersectionGeometry geometry : m.intersections()) {
-                    registry.register(geometry);
+                    registry.register(geometry).ifPresent(zone -> bySlot.get(zone.slot()).useGeometry(geometry));
                 }
             }
             case Spat s -> counts.spat++;

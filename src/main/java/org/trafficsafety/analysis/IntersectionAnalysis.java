@@ -6,12 +6,14 @@ import java.util.function.Supplier;
 import org.trafficsafety.analysis.conflict.ConflictDetector;
 import org.trafficsafety.analysis.conflict.RoadUserObservation;
 import org.trafficsafety.analysis.feature.MinuteFeatureAccumulator;
+import org.trafficsafety.analysis.geometry.Carriageway;
 import org.trafficsafety.analysis.geometry.LocalFrame;
 import org.trafficsafety.analysis.index.EbPriorProvider;
 import org.trafficsafety.analysis.index.NormalizationConstants;
 import org.trafficsafety.analysis.index.SafetyIndexCalculator;
 import org.trafficsafety.analysis.zone.Zone;
 import org.trafficsafety.message.Bsm;
+import org.trafficsafety.message.MapData;
 import org.trafficsafety.message.Message;
 import org.trafficsafety.message.Psm;
 
@@ -40,6 +42,9 @@ final class IntersectionAnalysis {
     private final LocalFrame frame;
     private final long latenessMs;
     private final ConflictDetector detector;
+    private final double carriagewayMarginM;
+    /** Revision of the MapData the detector's carriageway comes from; -1 before the first. */
+    private int carriagewayRevision = -1;
     private final MinuteFeatureAccumulator features;
     private final SafetyIndexCalculator calculator;
     private final Supplier<NormalizationConstants> constants;
@@ -60,12 +65,21 @@ final class IntersectionAnalysis {
         this.frame = zone.frame();
         this.latenessMs = settings.lateness().toMillis();
         this.detector = new ConflictDetector(id, frame, settings.conflicts());
+        this.carriagewayMarginM = settings.conflicts().carriagewayMarginM();
         this.features = new MinuteFeatureAccumulator(id, settings.features());
         this.calculator = calculator;
         this.constants = constants;
         this.prior = prior;
         this.listener = listener;
         this.counts = counts;
+    }
+
+    /** This intersection's MapData: conflict detection keeps to its carriageway, rebuilt when the revision changes. */
+    void useGeometry(MapData.IntersectionGeometry geometry) {
+        if (geometry.revision() != carriagewayRevision) {
+            carriagewayRevision = geometry.revision();
+            detector.useCarriageway(Carriageway.of(geometry, frame, carriagewayMarginM));
+        }
     }
 
     int intersectionId() {

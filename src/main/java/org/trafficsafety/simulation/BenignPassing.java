@@ -18,13 +18,17 @@ public record BenignPassing(int intersectionId, long firstId, RoadUserKind first
     public static final double NEAR_M = 10;
     /** Sampling period, ms. */
     public static final long SAMPLE_MS = 1000;
+    /** The vehicle–VRU PET threshold, ms. */
+    static final long VRU_LOOKBACK_MS = 2000;
 
     /** Why the pair cannot collide. */
     public enum Situation {
         /** Two vehicles whose paths stay farther apart than two of the widest bodies side by side. */
         VEHICLES_IN_SEPARATE_LANES("vehicles in adjacent or opposing lanes"),
-        /** A vehicle and a VRU that is on a sidewalk (not on a crosswalk) the whole time. */
-        VRU_ON_SIDEWALK("VRU on a sidewalk");
+        /** A vehicle and a pedestrian on a sidewalk (not on a crosswalk) the whole time. */
+        PEDESTRIAN_ON_SIDEWALK("pedestrian on a sidewalk"),
+        /** A vehicle and a cyclist (or other VRU) on a sidewalk the whole time. */
+        CYCLIST_ON_SIDEWALK("cyclist on a sidewalk");
 
         private final String label;
 
@@ -40,7 +44,9 @@ public record BenignPassing(int intersectionId, long firstId, RoadUserKind first
     /**
      * Whether an encounter of the same pair from fromMs to toMs took place in this passing: for vehicles in separate
      * lanes, which stay so, when it overlaps the passing (give or take the second between samples); for a VRU on a
-     * sidewalk, only when it lies within the passing, so that the VRU was on the sidewalk throughout.
+     * sidewalk, only when it lies within the passing from {@value #VRU_LOOKBACK_MS} ms before its start, so that
+     * the VRU was on the sidewalk throughout (a PET flag comes when the vehicle enters a spot the VRU may have left
+     * that long before, on the crosswalk).
      */
     public boolean covers(int intersectionId, long firstId, RoadUserKind firstKind, long secondId, RoadUserKind secondKind,
                           long fromMs, long toMs) {
@@ -50,7 +56,7 @@ public record BenignPassing(int intersectionId, long firstId, RoadUserKind first
         }
         return situation == Situation.VEHICLES_IN_SEPARATE_LANES
                 ? fromMs <= endMs + SAMPLE_MS && toMs >= startMs - SAMPLE_MS
-                : fromMs >= startMs - SAMPLE_MS && toMs <= endMs;
+                : fromMs - VRU_LOOKBACK_MS >= startMs - SAMPLE_MS && toMs <= endMs;
     }
 
     public BenignPassing {

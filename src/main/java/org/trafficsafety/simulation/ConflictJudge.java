@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.trafficsafety.analysis.ConflictType;
 import org.trafficsafety.analysis.RoadUserKind;
+import org.trafficsafety.analysis.geometry.Carriageway;
 import org.trafficsafety.analysis.geometry.LocalFrame;
 
 /**
  * Measures near-misses on the exact trajectories with the design's section-6 measures and turns them into
  * {@link GroundTruthConflict}s: TTC every simulation step (oriented rectangles for vehicles, 0.5 m discs for VRUs,
  * constant speed and turn rate, 0.1 s steps; flagged when the condition holds without a break for at least 0.5 s,
- * so the result does not depend on where an evaluation grid falls), PET every step
+ * so the result does not depend on where an evaluation grid falls; a vehicle–VRU collision counts only with the VRU
+ * on the carriageway of the intersection's MapData), PET every step
  * (half-length discs swept along the actual paths, headings differing by >= 30°), encounters merged per pair while
  * flags are less than 5 s apart.
  */
@@ -29,6 +31,8 @@ final class ConflictJudge {
     static final long MERGE_MS = 5000;
     static final long PERSISTENCE_MS = 500;
     static final double VRU_RADIUS_M = 0.5;
+    /** A VRU within this of the carriageway is on it (the detector's default). */
+    static final double CARRIAGEWAY_MARGIN_M = 1.0;
     private static final double MAX_YAW_RATE = 0.8;
     private static final double CELL_M = 8;
     private static final long PET_WINDOW_MS = 2000;
@@ -38,6 +42,7 @@ final class ConflictJudge {
     /** Every body is shrunk by this much on each side (negative: grown), m: see {@link GradedJudge}. */
     private final double bodyMarginM;
     private final GroundTruthConflict.Grade grade;
+    private final Carriageway road;
     private final double regionHalf;
     private final int cells;
     private final List<List<Sample>> grid = new ArrayList<>();
@@ -48,12 +53,15 @@ final class ConflictJudge {
     /**
      * @param bodyMarginM every body shrunk by this much on each side for TTC and PET (negative: grown), m
      * @param grade       the grade its conflicts carry
+     * @param road        where a VRU must be at a predicted collision for it to count
      */
-    ConflictJudge(int intersectionId, LocalFrame frame, double regionHalf, double bodyMarginM, GroundTruthConflict.Grade grade) {
+    ConflictJudge(int intersectionId, LocalFrame frame, double regionHalf, double bodyMarginM, GroundTruthConflict.Grade grade,
+                  Carriageway road) {
         this.intersectionId = intersectionId;
         this.frame = frame;
         this.bodyMarginM = bodyMarginM;
         this.grade = grade;
+        this.road = road;
         this.regionHalf = regionHalf;
         this.cells = (int) Math.ceil(2 * regionHalf / CELL_M);
         for (int i = 0; i < cells * cells; i++) {
@@ -208,15 +216,19 @@ final class ConflictJudge {
         return u.isVru() ? u.vruRadius() : Math.hypot(u.length(), u.width()) / 2;
     }
 
-    /** First time within the horizon (0.1 s steps) at which the shapes intersect, or NaN. */
-    static double ttc(User a, User b, double horizon) {
+    /**
+     * First time within the horizon (0.1 s steps) at which the shapes intersect, or NaN; NaN too when they first
+     * intersect with a VRU off the carriageway.
+     */
+    private double ttc(User a, User b, double horizon) {
         int steps = (int) Math.round(horizon / 0.1);
         for (int k = 0; k <= steps; k++) {
             double t = k * 0.1;
             double[] pa = predict(a, t);
             double[] pb = predict(b, t);
             if (overlap(a, pa, b, pb)) {
-                return t;
+                boolean onRoad = a.isVru() == b.isVru() || (a.isVru() ? road.contains(pa[0], pa[1]) : road.contains(pb[0], pb[1]));
+                return onRoad ? t : Double.NaN;
             }
         }
         return Double.NaN;

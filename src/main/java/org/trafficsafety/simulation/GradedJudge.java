@@ -3,6 +3,7 @@ package org.trafficsafety.simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.trafficsafety.analysis.geometry.Carriageway;
 import org.trafficsafety.analysis.geometry.LocalFrame;
 
 /**
@@ -33,10 +34,11 @@ final class GradedJudge {
     private final List<GroundTruthConflict> recentShrunk = new ArrayList<>();
     private final List<GroundTruthConflict> recentMeasured = new ArrayList<>();
 
-    GradedJudge(int intersectionId, LocalFrame frame, double regionHalf) {
-        this.measured = new ConflictJudge(intersectionId, frame, regionHalf, 0, GroundTruthConflict.Grade.CLEAR);
-        this.shrunk = new ConflictJudge(intersectionId, frame, regionHalf, TOLERANCE_M, GroundTruthConflict.Grade.CLEAR);
-        this.grown = new ConflictJudge(intersectionId, frame, regionHalf, -TOLERANCE_M, GroundTruthConflict.Grade.NEAR);
+    /** @param road the intersection's carriageway, from the MapData the simulator publishes */
+    GradedJudge(int intersectionId, LocalFrame frame, double regionHalf, Carriageway road) {
+        this.measured = new ConflictJudge(intersectionId, frame, regionHalf, 0, GroundTruthConflict.Grade.CLEAR, road);
+        this.shrunk = new ConflictJudge(intersectionId, frame, regionHalf, TOLERANCE_M, GroundTruthConflict.Grade.CLEAR, road);
+        this.grown = new ConflictJudge(intersectionId, frame, regionHalf, -TOLERANCE_M, GroundTruthConflict.Grade.NEAR, road);
     }
 
     void observe(long tMs, List<ConflictJudge.User> users, Consumer<GroundTruthConflict> conflicts,

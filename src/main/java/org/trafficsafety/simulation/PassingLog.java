@@ -58,11 +58,14 @@ final class PassingLog {
             if (u.onCrosswalk()) {
                 continue;
             }
+            RoadUserKind kind = RoadUserKind.of(u.type);
+            BenignPassing.Situation situation = kind == RoadUserKind.PEDESTRIAN ? BenignPassing.Situation.PEDESTRIAN_ON_SIDEWALK
+                    : BenignPassing.Situation.CYCLIST_ON_SIDEWALK;
             double ux = u.x();
             double uy = u.y();
             for (Vehicle v : vehicles) {
                 if (near(ux, uy, v.x(), v.y())) {
-                    see(v.id, RoadUserKind.VEHICLE, u.id, RoadUserKind.of(u.type), BenignPassing.Situation.VRU_ON_SIDEWALK, tMs);
+                    see(v.id, RoadUserKind.VEHICLE, u.id, kind, situation, tMs);
                 }
             }
         }

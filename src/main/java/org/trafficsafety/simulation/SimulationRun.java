@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trafficsafety.analysis.Intersection;
+import org.trafficsafety.analysis.geometry.Carriageway;
 import org.trafficsafety.analysis.geometry.LocalFrame;
 import org.trafficsafety.message.MapData;
 
@@ -37,8 +38,12 @@ public final class SimulationRun {
             Layout layout = layoutOf(in, synthesized);
             LocalFrame frame = layout.source == null ? new LocalFrame(in.latitude(), in.longitude())
                     : new LocalFrame(layout.source.refLatitude(), layout.source.refLongitude());
-            parts.add(new Part(new IntersectionSim(in, layout, config, rng.split(), ids, counters),
-                    new GradedJudge(in.id(), frame, layout.stopLine), new PassingLog(in.id()), new MessageFactory(frame, config, rng.split())));
+            IntersectionSim sim = new IntersectionSim(in, layout, config, rng.split(), ids, counters);
+            MessageFactory messages = new MessageFactory(frame, config, rng.split());
+            // the ground truth keeps to the carriageway of the MapData the simulator publishes, as the detector does
+            Carriageway road = Carriageway.of(messages.mapData(in, layout, startMs).intersections().getFirst(), frame,
+                    ConflictJudge.CARRIAGEWAY_MARGIN_M);
+            parts.add(new Part(sim, new GradedJudge(in.id(), frame, layout.stopLine, road), new PassingLog(in.id()), messages));
         }
         long warmUpStart = startMs - TrafficSimulator.WARM_UP_MS;
         for (long t = warmUpStart; t < startMs; t += TrafficSimulator.STEP_MS) {

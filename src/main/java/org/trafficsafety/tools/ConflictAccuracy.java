@@ -3,6 +3,7 @@ package org.trafficsafety.tools;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +16,10 @@ import org.trafficsafety.analysis.RoadUserKind;
 import org.trafficsafety.analysis.conflict.ConflictDetector;
 import org.trafficsafety.analysis.conflict.ConflictParameters;
 import org.trafficsafety.analysis.conflict.RoadUserObservation;
+import org.trafficsafety.analysis.geometry.Carriageway;
 import org.trafficsafety.analysis.geometry.LocalFrame;
 import org.trafficsafety.message.Bsm;
+import org.trafficsafety.message.MapData;
 import org.trafficsafety.message.Message;
 import org.trafficsafety.message.Psm;
 import org.trafficsafety.simulation.BenignPassing;
@@ -209,6 +212,9 @@ public final class ConflictAccuracy {
         private final List<Intersection> intersections;
         private final List<LocalFrame> frames = new ArrayList<>();
         private final List<ConflictDetector> detectors = new ArrayList<>();
+        private final ConflictParameters parameters;
+        /** Revision of the MapData each detector's carriageway comes from; -1 before the first. */
+        private final int[] revisions;
         final List<ConflictEvent> detected = new ArrayList<>();
         final List<GroundTruthConflict> truth = new ArrayList<>();
         final List<BenignPassing> passings = new ArrayList<>();
@@ -216,6 +222,9 @@ public final class ConflictAccuracy {
 
         Detectors(List<Intersection> intersections, ConflictParameters parameters) {
             this.intersections = intersections;
+            this.parameters = parameters;
+            this.revisions = new int[intersections.size()];
+            Arrays.fill(revisions, -1);
             for (Intersection i : intersections) {
                 LocalFrame frame = new LocalFrame(i.latitude(), i.longitude());
                 frames.add(frame);
@@ -230,7 +239,18 @@ public final class ConflictAccuracy {
                         b.speedMps(), b.headingDeg(), b.yawRateDegS(), b.accelLonMps2(), b.lengthM(), b.widthM());
                 case Psm p -> observe(p.id(), RoadUserKind.of(p.basicType()), p.eventTimeMs(), p.latitude(), p.longitude(),
                         p.speedMps(), p.headingDeg(), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                case MapData m -> m.intersections().forEach(this::useGeometry);
                 default -> {
+                }
+            }
+        }
+
+        /** Each detector keeps to its intersection's carriageway, as {@code IntersectionAnalysis} does. */
+        private void useGeometry(MapData.IntersectionGeometry geometry) {
+            for (int i = 0; i < intersections.size(); i++) {
+                if (intersections.get(i).id() == geometry.id() && revisions[i] != geometry.revision()) {
+                    revisions[i] = geometry.revision();
+                    detectors.get(i).useCarriageway(Carriageway.of(geometry, frames.get(i), parameters.carriagewayMarginM()));
                 }
             }
         }

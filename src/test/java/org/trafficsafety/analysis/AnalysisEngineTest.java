@@ -189,6 +189,50 @@ class AnalysisEngineTest {
         assertThat(out.rows.get(0).features().trafficVolume()).isEqualTo(1);
     }
 
+    /**
+     * A car east at 8 m/s along y = -1.75 m; a pedestrian at x = 20 walks north at 1.2 m/s and stops at y = -4 at
+     * 7 s, just as the car passes (x 17.1 at 7.1 s): walking on, it would touch the car's side (its centre at
+     * y = -3.2) at 7.7 s, so TTC falls from 3 s at about 4.7 s to 0.8 s at 6.9 s (0.92 m to go at 1.2 m/s). The
+     * paths never meet (no PET). Returns the
+     * events of an engine given the MapData first (or none).
+     */
+    private List<ConflictEvent> pedestrianStoppingShortOfTheCar(Optional<MapData.IntersectionGeometry> geometry) {
+        RecordingListener events = new RecordingListener();
+        AnalysisEngine analysis = engine(events);
+        geometry.ifPresent(g -> analysis.onMessage(new MapData(T0, T0, 1, List.of(g))));
+        for (long ms = 0; ms <= 12_000; ms += 100) {
+            double t = ms / 1000.0;
+            analysis.onMessage(bsm(801, T0 + ms, -40 + 8 * t, -1.75, 8));
+            boolean walking = t < 7.0;
+            double y = walking ? -4 - 1.2 * (7.0 - t) : -4;
+            analysis.onMessage(new org.trafficsafety.message.Psm(802, (int) (ms / 100 % 128), (int) (ms % 60_000), T0 + ms,
+                    T0 + ms + 50, org.trafficsafety.message.VruType.PEDESTRIAN, F156.latitude(y), F156.longitude(20), 0,
+                    walking ? 1.2 : 0, 0, "test"));
+        }
+        analysis.flush();
+        return events.events;
+    }
+
+    /** Intersection 156's MapData with one eastbound lane along y = northM, 3.5 m wide. */
+    private static MapData.IntersectionGeometry eastboundLane(double northM) {
+        MapData.Lane lane = new MapData.Lane(1, MapData.LaneType.VEHICLE, true, false, 1, 0,
+                List.of(new MapData.GeoPoint(F156.latitude(northM), F156.longitude(-100)),
+                        new MapData.GeoPoint(F156.latitude(northM), F156.longitude(100))), List.of());
+        return new MapData.IntersectionGeometry(EngineFixtures.I156.id(), 0, 1, "", F156.refLatitude(), F156.refLongitude(), 3.5,
+                List.of(lane));
+    }
+
+    @Test
+    void shouldKeepVehicleVruConflictsToTheCarriagewayOfTheMapData() {
+        // without MapData, and with the car's lane in it (the pedestrian's predicted centre at -3.2 is within the
+        // lane's 1.75 m half width plus the 1 m margin), the TTC flags make one event
+        assertThat(pedestrianStoppingShortOfTheCar(Optional.empty()))
+                .singleElement().satisfies(e -> assertThat(e.minTtcS()).isCloseTo(0.8, within(0.15)));
+        assertThat(pedestrianStoppingShortOfTheCar(Optional.of(eastboundLane(-1.75)))).hasSize(1);
+        // with the only lane 40 m north, the predicted collision is off the carriageway: on a sidewalk
+        assertThat(pedestrianStoppingShortOfTheCar(Optional.of(eastboundLane(40)))).isEmpty();
+    }
+
     @Test
     void shouldRegisterIntersectionsFromMapDataAndAnalyzeThem() {
         List<Intersection> announced = new ArrayList<>();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.trafficsafety.analysis.RoadUserKind;
+import org.trafficsafety.analysis.geometry.Carriageway;
 import org.trafficsafety.analysis.geometry.LocalFrame;
 import org.trafficsafety.simulation.GroundTruthConflict.Grade;
 
@@ -27,7 +28,7 @@ class GradedJudgeTest {
     }
 
     private static Outcome approach(double lateralOffsetM) {
-        GradedJudge judge = new GradedJudge(156, FRAME, 30);
+        GradedJudge judge = new GradedJudge(156, FRAME, 30, Carriageway.everywhere());
         List<GroundTruthConflict> conflicts = new ArrayList<>();
         List<GroundTruthConflict> nearMisses = new ArrayList<>();
         for (int step = 0; step <= 6; step++) {

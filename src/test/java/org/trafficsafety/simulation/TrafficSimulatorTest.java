@@ -70,7 +70,8 @@ class TrafficSimulatorTest {
         List<BenignPassing> lanes = passings.stream()
                 .filter(p -> p.situation() == BenignPassing.Situation.VEHICLES_IN_SEPARATE_LANES).toList();
         List<BenignPassing> sidewalks = passings.stream()
-                .filter(p -> p.situation() == BenignPassing.Situation.VRU_ON_SIDEWALK).toList();
+                .filter(p -> p.situation() == BenignPassing.Situation.PEDESTRIAN_ON_SIDEWALK
+                        || p.situation() == BenignPassing.Situation.CYCLIST_ON_SIDEWALK).toList();
         assertThat(lanes).hasSizeGreaterThan(100)
                 .allMatch(p -> !p.firstKind().isVru() && !p.secondKind().isVru() && Long.compareUnsigned(p.firstId(), p.secondId()) < 0);
         assertThat(sidewalks).hasSizeGreaterThan(10).allMatch(p -> !p.firstKind().isVru() && p.secondKind().isVru());

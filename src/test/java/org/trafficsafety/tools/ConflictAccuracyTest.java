@@ -112,11 +112,12 @@ class ConflictAccuracyTest {
     void shouldCountDetectionsInEachNoConflictSituation() {
         List<BenignPassing> passings = List.of(
                 new BenignPassing(156, 1, RoadUserKind.VEHICLE, 2, RoadUserKind.VEHICLE, Situation.VEHICLES_IN_SEPARATE_LANES, T, T + 5_000),
-                new BenignPassing(156, 1, RoadUserKind.VEHICLE, 3, RoadUserKind.PEDESTRIAN, Situation.VRU_ON_SIDEWALK, T, T + 4_000));
+                new BenignPassing(156, 1, RoadUserKind.VEHICLE, 3, RoadUserKind.PEDESTRIAN, Situation.PEDESTRIAN_ON_SIDEWALK, T, T + 4_000));
         List<ConflictEvent> events = List.of(
                 detected(1, 2, RoadUserKind.VEHICLE, T + 5_500, T + 6_000),       // overlaps the lanes passing (1 s sampling)
                 detected(1, 3, RoadUserKind.PEDESTRIAN, T + 1_000, T + 3_000),    // within the sidewalk passing
                 detected(1, 3, RoadUserKind.PEDESTRIAN, T + 3_500, T + 4_500),    // ends after it: maybe on the crosswalk
+                detected(1, 3, RoadUserKind.PEDESTRIAN, T + 500, T + 1_000),      // a PET flag 2 s back may be on the crosswalk
                 detected(1, 4, RoadUserKind.PEDESTRIAN, T + 1_000, T + 2_000));   // no passing of that pair
         List<GroundTruthConflict> truth = List.of(
                 truth(1, 3, RoadUserKind.PEDESTRIAN, T + 1_000, T + 2_000, Grade.MARGINAL),
@@ -126,9 +127,10 @@ class ConflictAccuracyTest {
 
         assertThat(r.situations()).containsExactly(
                 new ConflictAccuracy.SituationTally(Situation.VEHICLES_IN_SEPARATE_LANES.label(), 1, 1, 0, 0),
-                new ConflictAccuracy.SituationTally(Situation.VRU_ON_SIDEWALK.label(), 1, 1, 0, 1));
+                new ConflictAccuracy.SituationTally(Situation.PEDESTRIAN_ON_SIDEWALK.label(), 1, 1, 0, 1),
+                new ConflictAccuracy.SituationTally(Situation.CYCLIST_ON_SIDEWALK.label(), 0, 0, 0, 0));
         assertThat(ConflictAccuracy.Result.pooled(List.of(r, r)).situations().get(1))
-                .isEqualTo(new ConflictAccuracy.SituationTally(Situation.VRU_ON_SIDEWALK.label(), 2, 2, 0, 2));
+                .isEqualTo(new ConflictAccuracy.SituationTally(Situation.PEDESTRIAN_ON_SIDEWALK.label(), 2, 2, 0, 2));
         assertThat(ConflictAccuracy.score(truth, List.of(), events, 3_000, 0).situations()).isEmpty();
     }
 

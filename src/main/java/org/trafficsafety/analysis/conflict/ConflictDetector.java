@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.trafficsafety.analysis.ConflictEvent;
 import org.trafficsafety.analysis.ConflictType;
+import org.trafficsafety.analysis.geometry.Carriageway;
 import org.trafficsafety.analysis.geometry.LocalFrame;
 import org.trafficsafety.analysis.track.Motion;
 import org.trafficsafety.analysis.track.Track;
@@ -61,6 +62,7 @@ public final class ConflictDetector {
     /** No open encounter is due to close before this time (a lower bound: flags only postpone closing). */
     private long closeDueMs = Long.MAX_VALUE;
     private long outOfOrder;
+    private Carriageway carriageway = Carriageway.everywhere();
 
     public ConflictDetector(int intersectionId, LocalFrame frame, ConflictParameters parameters) {
         if (frame == null || parameters == null) {
@@ -74,6 +76,17 @@ public final class ConflictDetector {
         this.lagMs = parameters.track().smoothingLagMs();
         this.closeAfterMs = parameters.encounterMergeMs() + 1 + lagMs + parameters.track().gapResetMs();
         this.postEncroachment = new PostEncroachment(parameters);
+    }
+
+    /**
+     * The intersection's carriageway (from its MapData): vehicle–VRU TTC counts only with the VRU on it at the
+     * predicted collision. Until one is given, it is everywhere.
+     */
+    public void useCarriageway(Carriageway road) {
+        if (road == null) {
+            throw new IllegalArgumentException("carriageway must not be null (Carriageway.everywhere() for none)");
+        }
+        this.carriageway = road;
     }
 
     /**
@@ -275,7 +288,7 @@ public final class ConflictDetector {
             if (de * de + dn * dn <= ttcReach * ttcReach
                     && TimeToCollision.closingSpeedMps(instantA, instantB) >= closingMps
                     && (vru || inOneLaneIfParallel(instantA, instantB))) {
-                ttc = timeToCollision.compute(a, instantA, b, instantB, horizonS, ttcStepS, parameters.ttcBodyMarginM());
+                ttc = timeToCollision.compute(a, instantA, b, instantB, horizonS, ttcStepS, parameters.ttcBodyMarginM(), carriageway);
             }
             recordTtc(a, b, at, ttc, instantA, instantB, sink);
         }

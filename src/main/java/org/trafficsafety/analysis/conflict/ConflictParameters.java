@@ -21,6 +21,10 @@ import org.trafficsafety.analysis.track.TrackParameters;
  * @param parallelMaxLateralOffsetM between vehicles on parallel headings (within 30 deg of the same or the
  *                                  opposite direction) TTC counts only within this lateral offset of their
  *                                  centres, i.e. in the same lane, m
+ * @param carriagewayMarginM       a vehicle–VRU TTC counts only when the VRU's predicted position at the collision
+ *                                  lies on the MapData's carriageway, lanes and box grown by this much: a VRU
+ *                                  farther off is on a sidewalk, which the vehicle would have to leave the road to
+ *                                  reach (no effect without MapData), m
  * @param maxVehicleUncertaintyM   a vehicle track whose smoothed position is less certain than this (a fresh
  *                                  one) takes part in no evaluation yet, m
  * @param maxVruUncertaintyM       the same for a VRU (PSMs come at 1 Hz, so their tracks settle less), m
@@ -46,6 +50,7 @@ public record ConflictParameters(
         double vruClosingSpeedMps,
         double ttcBodyMarginM,
         double parallelMaxLateralOffsetM,
+        double carriagewayMarginM,
         double maxVehicleUncertaintyM,
         double maxVruUncertaintyM,
         long persistenceMs,
@@ -67,6 +72,9 @@ public record ConflictParameters(
         requirePositive("ttcStepMs", ttcStepMs);
         requirePositive("ttcEvaluationStepMs", ttcEvaluationStepMs);
         requirePositive("parallelMaxLateralOffsetM", parallelMaxLateralOffsetM);
+        if (!(carriagewayMarginM >= 0)) {
+            throw new IllegalArgumentException("carriagewayMarginM must be >= 0, was " + carriagewayMarginM);
+        }
         if (!(ttcBodyMarginM >= 0 && ttcBodyMarginM < 1)) {
             throw new IllegalArgumentException("ttcBodyMarginM must be within 0..1 m, was " + ttcBodyMarginM);
         }
@@ -92,12 +100,12 @@ public record ConflictParameters(
      * The design's defaults: TTC 1.5 s / 3.0 s, closing 1 / 0.5 m/s, 0.5 s persistence, PET 1.0 s / 2.0 s at 30°,
      * 5 s merge, TTC evaluated every 100 ms; plus the noise guards measured against the simulator
      * (docs/methodology.md): a 1.2 m same-lane tolerance for parallel vehicles, tracks settled to 1.0 m (vehicles)
-     * and 0.9 m (VRUs). Bodies are not shrunk for TTC (margin 0): with dead-reckoned, fixed-lag smoothed tracks
+     * and 0.9 m (VRUs); a VRU within 1.0 m of the carriageway is on it. Bodies are not shrunk for TTC (margin 0): with dead-reckoned, fixed-lag smoothed tracks
      * the shrinking cost more true conflicts than it removed false ones.
      */
     public static ConflictParameters defaults() {
         return new ConflictParameters(TrackParameters.defaults(), 4.8, 1.9, 0.5, 100, 100,
-                1.5, 1.0, 3.0, 0.5, 0.0, 1.2, 1.0, 0.9, 500,
+                1.5, 1.0, 3.0, 0.5, 0.0, 1.2, 1.0, 1.0, 0.9, 500,
                 30.0, 1.0, 2.0, 0.5, 100,
                 5_000, 5_000);
     }

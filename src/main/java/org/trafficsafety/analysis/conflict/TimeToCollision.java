@@ -1,11 +1,13 @@
 package org.trafficsafety.analysis.conflict;
 
+import org.trafficsafety.analysis.geometry.Carriageway;
 import org.trafficsafety.analysis.track.Motion;
 
 /**
  * TTC of two road users from their current motions: both carried forward at constant speed and turn rate
  * (VRUs have yaw rate 0) in fixed steps; TTC is the first step at which the bodies overlap (0 if they already
- * do). Bounding discs skip the exact test while the bodies are far apart. Not thread-safe (reuses its state).
+ * do). Bounding discs skip the exact test while the bodies are far apart. A vehicle–VRU collision predicted with
+ * the VRU off the carriageway does not count. Not thread-safe (reuses its state).
  */
 final class TimeToCollision {
 
@@ -20,9 +22,10 @@ final class TimeToCollision {
     /**
      * @param a, b      the users; their motions are copied from ma and mb (which are left untouched)
      * @param marginM   every body is shrunk by this much on each side (a guard against position noise)
+     * @param road      where a VRU must be at the predicted collision for it to count
      * @return TTC in seconds, or {@link #NONE}
      */
-    double compute(RoadUser a, Motion ma, RoadUser b, Motion mb, double horizonS, double stepS, double marginM) {
+    double compute(RoadUser a, Motion ma, RoadUser b, Motion mb, double horizonS, double stepS, double marginM, Carriageway road) {
         margin = marginM;
         first.copyFrom(ma);
         second.copyFrom(mb);
@@ -33,12 +36,21 @@ final class TimeToCollision {
             double de = second.eastM() - first.eastM();
             double dn = second.northM() - first.northM();
             if (de * de + dn * dn <= reach2 && overlap(a, b)) {
-                return k * stepS;
+                return onRoad(a, b, road) ? k * stepS : NONE;
             }
             first.advance(stepS);
             second.advance(stepS);
         }
         return NONE;
+    }
+
+    /** For a vehicle and a VRU, whether the VRU's predicted position is on the carriageway; true otherwise. */
+    private boolean onRoad(RoadUser a, RoadUser b, Carriageway road) {
+        if (a.isVru() == b.isVru()) {
+            return true;
+        }
+        Motion vru = a.isVru() ? first : second;
+        return road.contains(vru.eastM(), vru.northM());
     }
 
     private double shrink(double halfM) {

@@ -1,5 +1,6 @@
 package org.trafficsafety.analysis.zone;
 
+import org.trafficsafety.analysis.geometry.LaneEnvelope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.trafficsafety.analysis.zone;
 
+import org.trafficsafety.analysis.geometry.LaneEnvelope;
 import java.util.Optional;
 import org.trafficsafety.analysis.Intersection;
 import org.trafficsafety.analysis.geometry.LocalFrame;

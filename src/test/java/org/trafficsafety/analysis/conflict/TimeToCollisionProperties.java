@@ -9,6 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
+import org.trafficsafety.analysis.geometry.Carriageway;
 import org.trafficsafety.analysis.RoadUserKind;
 import org.trafficsafety.analysis.track.Motion;
 
@@ -51,7 +52,7 @@ class TimeToCollisionProperties {
     private double ttc(RoadUserKind kindA, State a, RoadUserKind kindB, State b) {
         RoadUser userA = new RoadUser(1, kindA, parameters);
         RoadUser userB = new RoadUser(2, kindB, parameters);
-        return new TimeToCollision().compute(userA, a.motion(), userB, b.motion(), HORIZON_S, STEP_S, 0.0);
+        return new TimeToCollision().compute(userA, a.motion(), userB, b.motion(), HORIZON_S, STEP_S, 0.0, Carriageway.everywhere());
     }
 
     @Property(seed = "20261124")

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import org.trafficsafety.analysis.RoadUserKind;
+import org.trafficsafety.analysis.geometry.Carriageway;
+import org.trafficsafety.analysis.geometry.LocalFrame;
 import org.trafficsafety.analysis.track.Motion;
+import org.trafficsafety.message.MapData;
 
 /** TTC geometry, each expected value worked out by hand. Cars are 4.8 x 1.9 m, VRUs discs of 0.5 m. */
 class TimeToCollisionTest {
@@ -29,7 +33,7 @@ class TimeToCollisionTest {
         Motion a = motion(0, 0, 90, 10, 0);
         Motion b = motion(30, 0, 270, 10, 0);
 
-        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S, 0.0)).isCloseTo(1.3, within(1e-9));
+        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S, 0.0, Carriageway.everywhere())).isCloseTo(1.3, within(1e-9));
         assertThat(TimeToCollision.closingSpeedMps(a, b)).isCloseTo(20.0, within(1e-9));
     }
 
@@ -41,7 +45,7 @@ class TimeToCollisionTest {
         Motion a = motion(-20, 0, 90, 10, 0);
         Motion b = motion(0, -20, 0, 10, 0);
 
-        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S, 0.0)).isCloseTo(1.7, within(1e-9));
+        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S, 0.0, Carriageway.everywhere())).isCloseTo(1.7, within(1e-9));
     }
 
     @Test
@@ -51,8 +55,8 @@ class TimeToCollisionTest {
         Motion leader = motion(0, 0, 90, 15, 0);
         Motion follower = motion(-12, 0, 90, 20, 0);
 
-        assertThat(ttc.compute(car1, leader, car2, follower, 1.5, STEP_S, 0.0)).isCloseTo(1.5, within(1e-9));
-        assertThat(ttc.compute(car1, leader, car2, follower, 1.4, STEP_S, 0.0)).isEqualTo(TimeToCollision.NONE);
+        assertThat(ttc.compute(car1, leader, car2, follower, 1.5, STEP_S, 0.0, Carriageway.everywhere())).isCloseTo(1.5, within(1e-9));
+        assertThat(ttc.compute(car1, leader, car2, follower, 1.4, STEP_S, 0.0, Carriageway.everywhere())).isEqualTo(TimeToCollision.NONE);
     }
 
     @Test
@@ -61,7 +65,7 @@ class TimeToCollisionTest {
         Motion a = motion(0, 0, 90, 15, 0);
         Motion b = motion(-10, 3.5, 90, 20, 0);
 
-        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S, 0.0)).isEqualTo(TimeToCollision.NONE);
+        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S, 0.0, Carriageway.everywhere())).isEqualTo(TimeToCollision.NONE);
     }
 
     @Test
@@ -70,7 +74,7 @@ class TimeToCollisionTest {
         Motion a = motion(0, 0, 90, 0, 0);
         Motion b = motion(0, 3, 90, 0, 0);
 
-        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S, 0.0)).isEqualTo(TimeToCollision.NONE);
+        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S, 0.0, Carriageway.everywhere())).isEqualTo(TimeToCollision.NONE);
         assertThat(TimeToCollision.closingSpeedMps(a, b)).isZero();
     }
 
@@ -80,7 +84,7 @@ class TimeToCollisionTest {
         Motion a = motion(0, 0, 90, 5, 0);
         Motion b = motion(4.0, 0.5, 90, 2, 0);
 
-        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S, 0.0)).isZero();
+        assertThat(ttc.compute(car1, a, car2, b, 3.0, STEP_S, 0.0, Carriageway.everywhere())).isZero();
     }
 
     @Test
@@ -94,8 +98,8 @@ class TimeToCollisionTest {
         Motion straight = motion(0, 0, 0, 10, 0);
         Motion standing = motion(3.493, 11.293, 0, 0, 0);
 
-        assertThat(ttc.compute(car1, turning, car2, standing, 3.0, STEP_S, 0.0)).isCloseTo(0.8, within(0.1 + 1e-9));
-        assertThat(ttc.compute(car1, straight, car2, standing, 3.0, STEP_S, 0.0)).isEqualTo(TimeToCollision.NONE);
+        assertThat(ttc.compute(car1, turning, car2, standing, 3.0, STEP_S, 0.0, Carriageway.everywhere())).isCloseTo(0.8, within(0.1 + 1e-9));
+        assertThat(ttc.compute(car1, straight, car2, standing, 3.0, STEP_S, 0.0, Carriageway.everywhere())).isEqualTo(TimeToCollision.NONE);
     }
 
     @Test
@@ -106,7 +110,31 @@ class TimeToCollisionTest {
         Motion car = motion(0, 0, 90, 10, 0);
         Motion walker = motion(10, -3, 0, 1.5, 0);
 
-        assertThat(ttc.compute(car1, car, pedestrian, walker, 3.0, STEP_S, 0.0)).isCloseTo(1.1, within(1e-9));
-        assertThat(ttc.compute(pedestrian, walker, car1, car, 3.0, STEP_S, 0.0)).isCloseTo(1.1, within(1e-9));
+        assertThat(ttc.compute(car1, car, pedestrian, walker, 3.0, STEP_S, 0.0, Carriageway.everywhere())).isCloseTo(1.1, within(1e-9));
+        assertThat(ttc.compute(pedestrian, walker, car1, car, 3.0, STEP_S, 0.0, Carriageway.everywhere())).isCloseTo(1.1, within(1e-9));
+    }
+
+    @Test
+    void shouldIgnoreACollisionWithAVruPredictedOffTheCarriageway() {
+        // The car of the test above, on an eastbound lane along y = 0 (3.66 m wide): the pedestrian meets it at
+        // y = -1.35, 1.35 m from the centre line, on the lane. With the lane moved to y = 6 (its edge at 4.17, the
+        // margin 1 m further) the same pedestrian is 7.35 m from the centre line, on a sidewalk: no TTC.
+        Motion car = motion(0, 0, 90, 10, 0);
+        Motion walker = motion(10, -3, 0, 1.5, 0);
+        LocalFrame frame = new LocalFrame(38.9, -77.2);
+
+        assertThat(ttc.compute(car1, car, pedestrian, walker, 3.0, STEP_S, 0.0, eastboundLane(frame, 0)))
+                .isCloseTo(1.1, within(1e-9));
+        assertThat(ttc.compute(car1, car, pedestrian, walker, 3.0, STEP_S, 0.0, eastboundLane(frame, 6)))
+                .isEqualTo(TimeToCollision.NONE);
+        assertThat(ttc.compute(pedestrian, walker, car1, car, 3.0, STEP_S, 0.0, eastboundLane(frame, 6)))
+                .isEqualTo(TimeToCollision.NONE);
+    }
+
+    private static Carriageway eastboundLane(LocalFrame frame, double northM) {
+        List<MapData.GeoPoint> nodes = List.of(new MapData.GeoPoint(frame.latitude(northM), frame.longitude(-50)),
+                new MapData.GeoPoint(frame.latitude(northM), frame.longitude(50)));
+        MapData.Lane lane = new MapData.Lane(1, MapData.LaneType.VEHICLE, true, false, 1, 0, nodes, List.of());
+        return Carriageway.of(new MapData.IntersectionGeometry(1, 0, 1, "", 38.9, -77.2, 3.66, List.of(lane)), frame, 1.0);
     }
 }

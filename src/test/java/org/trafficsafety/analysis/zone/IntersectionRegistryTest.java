@@ -1,5 +1,6 @@
 package org.trafficsafety.analysis.zone;
 
+import org.trafficsafety.analysis.geometry.LaneEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

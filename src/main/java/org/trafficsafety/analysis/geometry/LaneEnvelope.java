@@ -1,14 +1,14 @@
-package org.trafficsafety.analysis.zone;
+package org.trafficsafety.analysis.geometry;
 
 import java.util.Arrays;
-import org.trafficsafety.analysis.geometry.LocalFrame;
+import java.util.function.Predicate;
 import org.trafficsafety.message.MapData;
 
 /**
  * The area a MapData's lanes cover, widened by a margin: every lane centre line (node to node) buffered by half
  * its lane width plus the margin, in the intersection's local frame. Immutable.
  */
-final class LaneEnvelope {
+public final class LaneEnvelope {
 
     /** J2735's laneWidth is optional; a common urban lane. */
     static final double DEFAULT_LANE_WIDTH_M = 3.5;
@@ -48,17 +48,26 @@ final class LaneEnvelope {
      * than {@link #MAX_NODE_DISTANCE_M} from the reference point, and lane widths outside 0–10 m, are taken for
      * bad data (the node is skipped, the width defaulted) so that one broken MapData cannot claim a whole town.
      */
-    static LaneEnvelope of(MapData.IntersectionGeometry geometry, LocalFrame frame, double marginM) {
+    public static LaneEnvelope of(MapData.IntersectionGeometry geometry, LocalFrame frame, double marginM) {
+        return of(geometry, frame, marginM, lane -> true);
+    }
+
+    /** The same, of the lanes of the types accepted only. */
+    public static LaneEnvelope of(MapData.IntersectionGeometry geometry, LocalFrame frame, double marginM,
+                                  Predicate<MapData.LaneType> types) {
         double width = geometry.laneWidthM();
         double laneWidth = width > 0 && width <= MAX_LANE_WIDTH_M ? width : DEFAULT_LANE_WIDTH_M;
         double[] segments = new double[64];
         int n = 0;
         for (MapData.Lane lane : geometry.lanes()) {
+            if (!types.test(lane.laneType())) {
+                continue;
+            }
             double[] previous = null;
             int before = n;
             for (MapData.GeoPoint node : lane.nodes()) {
                 double[] p = {frame.east(node.longitude()), frame.north(node.latitude())};
-                if (!(Math.abs(p[0]) <= MAX_NODE_DISTANCE_M && Math.abs(p[1]) <= MAX_NODE_DISTANCE_M)) {
+                if (!usable(p)) {
                     continue;
                 }
                 if (previous != null) {
@@ -76,6 +85,11 @@ final class LaneEnvelope {
         return new LaneEnvelope(Arrays.copyOf(segments, n), laneWidth / 2 + marginM);
     }
 
+    /** Whether a node (east, north) is near enough to the reference point to be taken for good data. */
+    static boolean usable(double[] node) {
+        return Math.abs(node[0]) <= MAX_NODE_DISTANCE_M && Math.abs(node[1]) <= MAX_NODE_DISTANCE_M;
+    }
+
     private static double[] add(double[] segments, int n, double[] from, double[] to) {
         double[] out = n + 4 > segments.length ? Arrays.copyOf(segments, segments.length * 2) : segments;
         out[n] = from[0];
@@ -85,47 +99,36 @@ final class LaneEnvelope {
         return out;
     }
 
-    static LaneEnvelope empty() {
+    public static LaneEnvelope empty() {
         return new LaneEnvelope(new double[0], 0);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return segments.length == 0;
     }
 
-    int segmentCount() {
+    public int segmentCount() {
         return segments.length / 4;
     }
 
     /** Farthest distance of the envelope's edge from the reference point, m (for the zone's bounding box). */
-    double extentM() {
+    public double extentM() {
         if (isEmpty()) {
             return 0;
         }
         return Math.max(Math.max(-minEast, maxEast), Math.max(-minNorth, maxNorth));
     }
 
-    boolean contains(double east, double north) {
+    public boolean contains(double east, double north) {
         if (east < minEast || east > maxEast || north < minNorth || north > maxNorth) {
             return false;
         }
         double reachSq = reachM * reachM;
         for (int i = 0; i < segments.length; i += 4) {
-            if (distanceSqToSegment(east, north, segments[i], segments[i + 1], segments[i + 2], segments[i + 3]) <= reachSq) {
+            if (Segments.distanceSq(east, north, segments[i], segments[i + 1], segments[i + 2], segments[i + 3]) <= reachSq) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static double distanceSqToSegment(double px, double py, double ax, double ay, double bx, double by) {
-        double dx = bx - ax;
-        double dy = by - ay;
-        double lengthSq = dx * dx + dy * dy;
-        double t = lengthSq == 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / lengthSq;
-        t = Math.max(0, Math.min(1, t));
-        double ex = px - (ax + t * dx);
-        double ey = py - (ay + t * dy);
-        return ex * ex + ey * ey;
     }
 }
