@@ -33,7 +33,7 @@ public final class AccuracyBenchmark implements Callable<Integer> {
     @Option(names = "--gps-sigma-m", defaultValue = "1.5", description = "GPS noise per axis, m (default ${DEFAULT-VALUE}).")
     double gpsSigmaM;
 
-    @Option(names = "--verbose", description = "List missed and false conflicts.")
+    @Option(names = "--verbose", description = "List missed and false conflicts, and detections in no-conflict situations.")
     boolean verbose;
 
     @Override
@@ -63,6 +63,7 @@ public final class AccuracyBenchmark implements Callable<Integer> {
             if (verbose) {
                 r.missed().forEach(t -> System.out.println("missed: " + t));
                 r.falseAlarms().forEach(e -> System.out.println("false: " + e));
+                r.situations().forEach(t -> t.detections().forEach(e -> System.out.println(t.label() + ": " + e)));
             }
             return 0;
         } finally {

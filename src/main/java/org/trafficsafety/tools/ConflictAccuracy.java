@@ -80,15 +80,23 @@ public final class ConflictAccuracy {
      * Detections in one kind of {@link BenignPassing} (the situations the design says must give no conflict).
      *
      * @param passings      pairs that passed near each other in the situation
-     * @param detected      detections within such a passing
+     * @param detections    detections within such a passing
      * @param clearTruth    clear ground-truth conflicts within such a passing (the exact measures flag it too)
      * @param otherTruth    marginal conflicts and near-misses within such a passing
      */
-    public record SituationTally(String label, int passings, int detected, int clearTruth, int otherTruth) {
+    public record SituationTally(String label, int passings, List<ConflictEvent> detections, int clearTruth, int otherTruth) {
+
+        public SituationTally {
+            detections = List.copyOf(detections);
+        }
+
+        public int detected() {
+            return detections.size();
+        }
 
         SituationTally plus(SituationTally other) {
-            return new SituationTally(label, passings + other.passings, detected + other.detected, clearTruth + other.clearTruth,
-                    otherTruth + other.otherTruth);
+            return new SituationTally(label, passings + other.passings, Result.concat(detections, other.detections),
+                    clearTruth + other.clearTruth, otherTruth + other.otherTruth);
         }
     }
 
@@ -139,21 +147,28 @@ public final class ConflictAccuracy {
             return List.copyOf(sum);
         }
 
-        private static <T> List<T> concat(List<T> a, List<T> b) {
+        static <T> List<T> concat(List<T> a, List<T> b) {
             List<T> all = new ArrayList<>(a);
             all.addAll(b);
             return List.copyOf(all);
         }
 
-        /** One line: graded precision/recall overall and per kind of pair, then strict overall. */
+        /**
+         * One line: graded precision/recall overall and per kind of pair, strict overall, and the detections in
+         * no-conflict situations when known.
+         */
         public String summary() {
             StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "graded P/R overall %.3f/%.3f",
                     overall.precision(), overall.recall()));
             for (Tally t : byKind) {
                 line.append(String.format(java.util.Locale.ROOT, ", %s %.3f/%.3f", t.label(), t.precision(), t.recall()));
             }
-            return line.append(String.format(java.util.Locale.ROOT, "; strict overall %.3f/%.3f",
-                    strictOverall.precision(), strictOverall.recall())).toString();
+            line.append(String.format(java.util.Locale.ROOT, "; strict overall %.3f/%.3f", strictOverall.precision(),
+                    strictOverall.recall()));
+            if (!situations.isEmpty()) {
+                line.append("; in no-conflict situations ").append(situations.stream().mapToInt(SituationTally::detected).sum());
+            }
+            return line.toString();
         }
 
         /** The table {@code tsi bench accuracy} and {@code tsi analyze --truth} print: per slice and per cause. */
@@ -355,10 +370,12 @@ public final class ConflictAccuracy {
             for (BenignPassing p : passings) {
                 count += p.situation() == situation ? 1 : 0;
             }
-            int detections = 0;
+            List<ConflictEvent> detections = new ArrayList<>();
             for (ConflictEvent e : detected) {
-                detections += within(byPair, situation, e.intersectionId(), e.firstId(), e.firstKind(), e.secondId(), e.secondKind(),
-                        e.startMs(), e.endMs()) ? 1 : 0;
+                if (within(byPair, situation, e.intersectionId(), e.firstId(), e.firstKind(), e.secondId(), e.secondKind(),
+                        e.startMs(), e.endMs())) {
+                    detections.add(e);
+                }
             }
             int clear = 0;
             int other = 0;

@@ -126,11 +126,12 @@ class ConflictAccuracyTest {
         ConflictAccuracy.Result r = ConflictAccuracy.score(truth, passings, events, 3_000, 0);
 
         assertThat(r.situations()).containsExactly(
-                new ConflictAccuracy.SituationTally(Situation.VEHICLES_IN_SEPARATE_LANES.label(), 1, 1, 0, 0),
-                new ConflictAccuracy.SituationTally(Situation.PEDESTRIAN_ON_SIDEWALK.label(), 1, 1, 0, 1),
-                new ConflictAccuracy.SituationTally(Situation.CYCLIST_ON_SIDEWALK.label(), 0, 0, 0, 0));
-        assertThat(ConflictAccuracy.Result.pooled(List.of(r, r)).situations().get(1))
-                .isEqualTo(new ConflictAccuracy.SituationTally(Situation.PEDESTRIAN_ON_SIDEWALK.label(), 2, 2, 0, 2));
+                new ConflictAccuracy.SituationTally(Situation.VEHICLES_IN_SEPARATE_LANES.label(), 1, List.of(events.get(0)), 0, 0),
+                new ConflictAccuracy.SituationTally(Situation.PEDESTRIAN_ON_SIDEWALK.label(), 1, List.of(events.get(1)), 0, 1),
+                new ConflictAccuracy.SituationTally(Situation.CYCLIST_ON_SIDEWALK.label(), 0, List.of(), 0, 0));
+        assertThat(ConflictAccuracy.Result.pooled(List.of(r, r)).situations().get(1)).isEqualTo(new ConflictAccuracy.SituationTally(
+                Situation.PEDESTRIAN_ON_SIDEWALK.label(), 2, List.of(events.get(1), events.get(1)), 0, 2));
+        assertThat(r.summary()).endsWith("; in no-conflict situations 2");
         assertThat(ConflictAccuracy.score(truth, List.of(), events, 3_000, 0).situations()).isEmpty();
     }
 
