@@ -140,8 +140,8 @@ class ConflictAccuracyTest {
         ConflictAccuracy.Result r = ConflictAccuracy.run(ConflictAccuracy.Settings.defaults());
 
         // The target on the benchmark's first seed (2 h, GPS 1.5 m, 2 Hz / 1 Hz; docs/methodology.md):
-        // graded precision and recall at least 0.90 overall and per kind of pair. Measured: precision 0.975-1.000,
-        // recall 0.946-0.975; four more vehicle-VRU misses (of 40) or three more vehicle-vehicle ones (of 56) fail it. The
+        // graded precision and recall at least 0.90 overall and per kind of pair. Measured: precision 1.000, recall
+        // 0.946-0.970; three more vehicle-VRU misses (of 33) or three more vehicle-vehicle ones (of 56) fail it. The
         // simulator's traffic moves the ground truth with it: a change there is re-measured with `./tsi bench accuracy`.
         assertThat(r.overall().truth()).isGreaterThan(50);
         assertThat(r.overall().recall()).isGreaterThanOrEqualTo(TARGET);
@@ -151,6 +151,12 @@ class ConflictAccuracyTest {
             assertThat(kind.recall()).as(kind.label() + " recall").isGreaterThanOrEqualTo(TARGET);
             assertThat(kind.precision()).as(kind.label() + " precision").isGreaterThanOrEqualTo(TARGET);
         }
+        // and no event where the design says there must be none: vehicles passing in adjacent or opposing lanes,
+        // pedestrians and cyclists on sidewalks (measured: none in 51,844, 17,544 and 2,079 passings; 10 h of seeds 1-5 have 3)
+        assertThat(r.situations()).hasSize(3).allSatisfy(t -> {
+            assertThat(t.passings()).as(t.label()).isGreaterThan(1_000);
+            assertThat(t.detections()).as(t.label()).isEmpty();
+        });
     }
 
     private static final double TARGET = 0.90;
