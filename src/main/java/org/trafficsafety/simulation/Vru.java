@@ -26,6 +26,7 @@ final class Vru {
         this.type = type;
         this.route = route;
         this.desiredSpeed = desiredSpeed;
+        this.v = desiredSpeed;
         this.emitPhase = emitPhase;
         this.msgCnt = msgCnt;
     }

@@ -82,6 +82,33 @@ class TrafficSimulatorTest {
     }
 
     @Test
+    void shouldLetVrusBrakeAtMostThreeMetresPerSecondSquared() {
+        // noise off and a PSM every step (100 ms): consecutive PSMs of a VRU show the speeds of consecutive steps
+        SimulationConfig config = SimulationConfig.defaults().withIntersections(List.of(Intersection.seeded().get(0)))
+                .withNoise(SimulationConfig.Noise.none())
+                .withMessaging(new SimulationConfig.Messaging(500, 100, 1000, 60_000, 80, "simulator"));
+        Map<Long, Double> lastSpeed = new java.util.HashMap<>();
+        double[] hardestDrop = {0};
+        int[] stopsFromRiding = {0};
+        Map<Long, Double> fastest = new java.util.HashMap<>();
+        new TrafficSimulator(config).run(PEAK, PEAK.plusSeconds(900), message -> {
+            if (message instanceof Psm p) {
+                Double before = lastSpeed.put(p.id(), p.speedMps());
+                if (before != null) {
+                    hardestDrop[0] = Math.max(hardestDrop[0], before - p.speedMps());
+                }
+                double top = fastest.merge(p.id(), p.speedMps(), Math::max);
+                if (p.speedMps() == 0 && before != null && before > 0 && top > 3.4) {
+                    stopsFromRiding[0]++;
+                }
+            }
+        });
+
+        assertThat(hardestDrop[0]).isLessThanOrEqualTo(3.0 * 0.1 + 1e-9);
+        assertThat(stopsFromRiding[0]).as("cyclists that braked to a stop").isPositive();
+    }
+
+    @Test
     void shouldEmitMessagesInEventTimeOrderAtTheConfiguredRates() {
         SimulationConfig config = SimulationConfig.defaults().withIntersections(List.of(Intersection.seeded().get(1)));
         List<Object> out = record(config, PEAK, PEAK.plusSeconds(120));
