@@ -19,6 +19,7 @@ import org.trafficsafety.message.OdeEncoder;
 import org.trafficsafety.simulation.SimulationConfig;
 import org.trafficsafety.tools.analyze.RecordedAnalysis;
 import org.trafficsafety.tools.simulate.GroundTruthCsv;
+import org.trafficsafety.tools.simulate.PassingCsv;
 import org.trafficsafety.tools.simulate.SimulationFiles;
 
 /**
@@ -52,11 +53,15 @@ class AnalyzeAccuracyTest {
 
         RecordedAnalysis.Result analyzed = new RecordedAnalysis(Intersection.seeded(), AnalysisSettings.defaults(),
                 NormalizationConstants.defaults()).analyze(List.of(written.messages()), MessageDecoders.auto(), n -> { });
-        ConflictAccuracy.Result fromFile = ConflictAccuracy.score(GroundTruthCsv.read(written.truth()), List.of(),
+        ConflictAccuracy.Result fromFile = ConflictAccuracy.score(GroundTruthCsv.read(written.truth()),
+                PassingCsv.read(written.passings()),
                 analyzed.conflicts(), bench.toleranceMs(), 0);
 
         assertThat(fromFile.overall().truth()).isEqualTo(direct.overall().truth()).isPositive();
         assertThat(fromFile.overall().recall()).isGreaterThanOrEqualTo(direct.overall().recall());
         assertThat(fromFile.overall().precision()).isGreaterThanOrEqualTo(direct.overall().precision());
+        // the passings written beside the file are the ones the benchmark saw
+        assertThat(fromFile.situations()).extracting(ConflictAccuracy.SituationTally::passings)
+                .isEqualTo(direct.situations().stream().map(ConflictAccuracy.SituationTally::passings).toList());
     }
 }

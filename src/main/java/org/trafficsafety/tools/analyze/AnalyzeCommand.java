@@ -1,6 +1,7 @@
 package org.trafficsafety.tools.analyze;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,10 @@ import java.util.concurrent.Callable;
 import org.trafficsafety.analysis.AnalysisSettings;
 import org.trafficsafety.analysis.index.NormalizationConstants;
 import org.trafficsafety.tools.ConflictAccuracy;
+import org.trafficsafety.simulation.BenignPassing;
 import org.trafficsafety.tools.simulate.GroundTruthCsv;
+import org.trafficsafety.tools.simulate.PassingCsv;
+import org.trafficsafety.tools.simulate.SimulationFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,7 +35,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--truth", paramLabel = "FILE",
-            description = "a ground-truth log written by tsi simulate (FILE.truth.csv): print precision and recall against it")
+            description = "a ground-truth log written by tsi simulate (FILE.truth.csv): print precision and recall against it, "
+                    + "and the detections in no-conflict situations when FILE.passings.csv is beside it")
     Path truth;
 
     @Override
@@ -59,8 +64,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
         analysis.write(result, out);
         if (truth != null) {
             System.out.println("against the ground truth in " + truth + ":");
-            ConflictAccuracy.score(GroundTruthCsv.read(truth), List.of(), result.conflicts(), MATCH_TOLERANCE_MS, result.summary().accepted())
-                    .print(System.out);
+            Path passingsFile = SimulationFiles.passingsBesideTruth(truth);
+            List<BenignPassing> passings = passingsFile != null && Files.isReadable(passingsFile) ? PassingCsv.read(passingsFile)
+                    : List.of();
+            ConflictAccuracy.score(GroundTruthCsv.read(truth), passings, result.conflicts(), MATCH_TOLERANCE_MS,
+                    result.summary().accepted()).print(System.out);
+            if (passings.isEmpty()) {
+                System.out.println("no passings log beside the ground truth (FILE.passings.csv): no-conflict situations not counted");
+            }
         }
         System.out.println("wrote              " + out.resolve("conflicts.csv") + ", indices.csv, conflicts.parquet, indices.parquet, summary.json");
         return 0;

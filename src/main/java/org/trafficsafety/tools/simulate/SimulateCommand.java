@@ -28,11 +28,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code tsi simulate --from T --to T --format vcc|ode --out FILE}: the simulator's messages for a time range as
- * JSON lines in a dialect, and its ground-truth conflict log beside them ({@code FILE.truth.csv}).
+ * JSON lines in a dialect, and its ground-truth conflict log and passings log beside them ({@code FILE.truth.csv},
+ * {@code FILE.passings.csv}).
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Write simulated messages of the seeded intersections as JSON lines (VCC or ODE),",
-                "with the ground-truth conflict log beside them as FILE.truth.csv. A .gz FILE is gzipped.",
+                "with the ground-truth conflict log beside them as FILE.truth.csv and the passings of road users",
+                "that cannot collide as FILE.passings.csv. A .gz FILE is gzipped.",
                 "Range: --from T --to T, or batch mode --days N [--end T|now]. Runs as fast as the CPU allows."})
 public final class SimulateCommand implements Callable<Integer> {
 
@@ -118,8 +120,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         SimulationFiles.Written written = SimulationFiles.write(config, start, end,
                 encoder, out, n -> System.err.printf("simulate: %,d messages%n", n));
-        System.out.printf("wrote %,d messages to %s and %,d ground-truth conflicts to %s%n", written.messageCount(),
-                written.messages(), written.conflictCount(), written.truth());
+        System.out.printf("wrote %,d messages to %s, %,d ground-truth conflicts to %s and %,d passings to %s%n",
+                written.messageCount(), written.messages(), written.conflictCount(), written.truth(), written.passingCount(),
+                written.passings());
         System.out.println(written.stats());
         return 0;
     }

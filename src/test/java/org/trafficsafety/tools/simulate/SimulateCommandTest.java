@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trafficsafety.simulation.BenignPassing;
 import picocli.CommandLine;
 
 class SimulateCommandTest {
@@ -28,6 +29,15 @@ class SimulateCommandTest {
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSizeGreaterThan(1_000).allSatisfy(l -> assertThat(l).startsWith("{\"metadata\""));
         assertThat(Files.readAllLines(SimulationFiles.truthFile(out)).get(0)).isEqualTo(GroundTruthCsv.HEADER);
+        // the passings log reads back into the passings it was written from: two minutes of four peak intersections
+        // have pairs in adjacent lanes and VRUs on sidewalks, each passing starting no later than it ends
+        Path passings = SimulationFiles.passingsFile(out);
+        assertThat(SimulationFiles.passingsBesideTruth(SimulationFiles.truthFile(out))).isEqualTo(passings);
+        List<BenignPassing> read = PassingCsv.read(passings);
+        assertThat(read).hasSize(Files.readAllLines(passings).size() - 1)
+                .extracting(BenignPassing::situation).contains(BenignPassing.Situation.VEHICLES_IN_SEPARATE_LANES,
+                        BenignPassing.Situation.PEDESTRIAN_ON_SIDEWALK);
+        assertThat(read).allMatch(p -> p.startMs() <= p.endMs() && p.startMs() >= 1_795_503_600_000L);
     }
 
     @Test
