@@ -18,7 +18,7 @@ public record BenignPassing(int intersectionId, long firstId, RoadUserKind first
     public static final double NEAR_M = 10;
     /** Sampling period, ms. */
     public static final long SAMPLE_MS = 1000;
-    /** The vehicle–VRU PET threshold, ms. */
+    /** The vehicle–VRU PET threshold (2 s), ms. */
     static final long VRU_LOOKBACK_MS = 2000;
 
     /** Why the pair cannot collide. */
@@ -56,7 +56,7 @@ public record BenignPassing(int intersectionId, long firstId, RoadUserKind first
         }
         return situation == Situation.VEHICLES_IN_SEPARATE_LANES
                 ? fromMs <= endMs + SAMPLE_MS && toMs >= startMs - SAMPLE_MS
-                : fromMs - VRU_LOOKBACK_MS >= startMs - SAMPLE_MS && toMs <= endMs;
+                : fromMs - VRU_LOOKBACK_MS >= startMs && toMs <= endMs;
     }
 
     public BenignPassing {

@@ -31,8 +31,6 @@ final class ConflictJudge {
     static final long MERGE_MS = 5000;
     static final long PERSISTENCE_MS = 500;
     static final double VRU_RADIUS_M = 0.5;
-    /** A VRU within this of the carriageway is on it (the detector's default). */
-    static final double CARRIAGEWAY_MARGIN_M = 1.0;
     private static final double MAX_YAW_RATE = 0.8;
     private static final double CELL_M = 8;
     private static final long PET_WINDOW_MS = 2000;

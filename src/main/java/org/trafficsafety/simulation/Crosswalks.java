@@ -132,8 +132,9 @@ final class Crosswalks {
     double vruSpeed(Vru u, long tMs) {
         double wanted = wantedSpeed(u, tMs);
         double v = wanted < u.v ? Math.max(wanted, u.v - VRU_DECEL_MPS2 * IntersectionSim.DT) : wanted;
-        if (!u.started && u.crosses() && u.s < u.route.sCrossStart()) {
-            v = Math.min(v, (u.route.sCrossStart() - u.s) / IntersectionSim.DT);
+        if (!u.started && u.crosses() && u.s <= u.route.sCrossStart()) {
+            // a VRU told to wait once inside its stopping distance stops at the kerb all the same (rare)
+            v = Math.min(v, Math.max(0, (u.route.sCrossStart() - u.s) / IntersectionSim.DT));
         }
         return v;
     }

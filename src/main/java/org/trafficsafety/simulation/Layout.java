@@ -136,8 +136,8 @@ final class Layout {
     final List<SignalBinding> signalGroups = new ArrayList<>();
     /** The MapData this layout was built from, or null when synthesized. */
     final MapData.IntersectionGeometry source;
-    /** separate[a][b]: whether movements a and b are in separate lanes (see {@link #separateLanes}); computed on first use. */
-    private boolean[][] separate;
+    /** separate[a][b]: whether movements a and b are in separate lanes (see {@link #separateLanes}). */
+    private final boolean[][] separate;
 
     Layout(SimulationConfig.Geometry g, SimulationConfig.Drivers drivers) {
         laneWidth = g.laneWidthM();
@@ -173,6 +173,7 @@ final class Layout {
                 }
             }
         }
+        separate = separateLanes();
     }
 
     /**
@@ -207,6 +208,7 @@ final class Layout {
                 }
             }
         }
+        separate = separateLanes();
     }
 
     /** A crosswalk's centre line: from (x0, y0) along the unit axis for {@code length} metres, across leg {@code leg}. */
@@ -214,33 +216,42 @@ final class Layout {
     }
 
     /**
-     * Whether the paths of movements a and b stay at least {@link #SEPARATE_LANES_M} apart everywhere: vehicles on
-     * them pass in adjacent or opposing lanes (or opposing left turns) and their bodies can never touch.
+     * Whether movements a and b are in separate lanes: vehicles on them pass in adjacent or opposing lanes (or as
+     * opposing left turns) and their bodies never touch. Where the paths run parallel (within 20 degrees, either
+     * direction) their centre lines stay at least {@link #SEPARATE_LANES_M} apart, elsewhere at least
+     * {@link #CONFLICT_M} (a body's corner reaches further sideways across an angled path).
      */
     boolean separateLanes(int a, int b) {
-        if (separate == null) {
-            int n = movements.size();
-            separate = new boolean[n][n];
-            for (int i = 0; i < n; i++) {
-                for (int j = i + 1; j < n; j++) {
-                    boolean apart = minDistance(movements.get(i).path, movements.get(j).path) >= SEPARATE_LANES_M;
-                    separate[i][j] = apart;
-                    separate[j][i] = apart;
-                }
-            }
-        }
         return separate[a][b];
     }
 
-    /** Smallest distance between two paths' centre lines, from a's samples 1 m apart to b's nearest sample. */
-    private static double minDistance(Path a, Path b) {
-        double min = Double.MAX_VALUE;
-        int stride = (int) Math.round(1.0 / Path.DS);
-        for (int i = 0; i < a.samples(); i += stride) {
-            double sb = b.nearestS(a.sampleX(i), a.sampleY(i), 0, b.length());
-            min = Math.min(min, Math.hypot(a.sampleX(i) - b.x(sb), a.sampleY(i) - b.y(sb)));
+    private boolean[][] separateLanes() {
+        int n = movements.size();
+        boolean[][] out = new boolean[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                boolean apart = pathsApart(movements.get(i).path, movements.get(j).path);
+                out[i][j] = apart;
+                out[j][i] = apart;
+            }
         }
-        return min;
+        return out;
+    }
+
+    /** The test of {@link #separateLanes} on a's samples 1 m apart (and its last), each to b's nearest sample. */
+    private static boolean pathsApart(Path a, Path b) {
+        int stride = (int) Math.round(1.0 / Path.DS);
+        int last = a.samples() - 1;
+        for (int i = 0; i <= last; i = i == last ? last + 1 : Math.min(i + stride, last)) {
+            double sb = b.nearestS(a.sampleX(i), a.sampleY(i), 0, b.length());
+            double d = Math.hypot(a.sampleX(i) - b.x(sb), a.sampleY(i) - b.y(sb));
+            double angle = Math.abs(Path.wrap(a.theta(i * Path.DS) - b.theta(sb)));
+            boolean parallel = angle < Math.toRadians(20) || angle > Math.toRadians(160);
+            if (d < (parallel ? SEPARATE_LANES_M : CONFLICT_M)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int vruEntries() {

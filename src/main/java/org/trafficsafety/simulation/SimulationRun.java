@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trafficsafety.analysis.Intersection;
+import org.trafficsafety.analysis.conflict.ConflictParameters;
 import org.trafficsafety.analysis.geometry.Carriageway;
 import org.trafficsafety.analysis.geometry.LocalFrame;
 import org.trafficsafety.message.MapData;
@@ -40,9 +41,10 @@ public final class SimulationRun {
                     : new LocalFrame(layout.source.refLatitude(), layout.source.refLongitude());
             IntersectionSim sim = new IntersectionSim(in, layout, config, rng.split(), ids, counters);
             MessageFactory messages = new MessageFactory(frame, config, rng.split());
-            // the ground truth keeps to the carriageway of the MapData the simulator publishes, as the detector does
+            // the ground truth keeps to the carriageway of the MapData the simulator publishes, with the detector's
+            // default margin (the truth is measured with the design's defaults whatever a detector is configured to)
             Carriageway road = Carriageway.of(messages.mapData(in, layout, startMs).intersections().getFirst(), frame,
-                    ConflictJudge.CARRIAGEWAY_MARGIN_M);
+                    ConflictParameters.defaults().carriagewayMarginM());
             parts.add(new Part(sim, new GradedJudge(in.id(), frame, layout.stopLine, road), new PassingLog(in.id()), messages));
         }
         long warmUpStart = startMs - TrafficSimulator.WARM_UP_MS;

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.trafficsafety.analysis.RoadUserKind;
 import org.trafficsafety.analysis.geometry.Carriageway;
 import org.trafficsafety.analysis.geometry.LocalFrame;
+import org.trafficsafety.message.MapData;
 import org.trafficsafety.simulation.GroundTruthConflict.Grade;
 
 /**
@@ -75,5 +76,39 @@ class GradedJudgeTest {
         // rounded up to the 0.1 s prediction step; the grade does not change the measure
         assertThat(clear.minTtcS()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(0.05));
         assertThat(marginal.minTtcS()).isCloseTo(clear.minTtcS(), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    /**
+     * A car east along y = 0 at 10 m/s from x = -25 towards a pedestrian standing at (0, 0): the front (2.4 m ahead of
+     * the centre) meets the 0.5 m disc after 22.1 m, TTC 2.3 s at the first step (0.1 s prediction steps), within
+     * 3 s for the whole 0.8 s. A conflict unless the pedestrian's spot is off the carriageway.
+     */
+    private static List<GroundTruthConflict> carTowardsPedestrian(Carriageway road) {
+        GradedJudge judge = new GradedJudge(156, FRAME, 60, road);
+        List<GroundTruthConflict> conflicts = new ArrayList<>();
+        for (int step = 0; step <= 8; step++) {
+            List<ConflictJudge.User> users = List.of(
+                    new ConflictJudge.User(1, RoadUserKind.VEHICLE, -25 + step, 0, 0, 10, 0, 4.8, 1.9, null),
+                    new ConflictJudge.User(2, RoadUserKind.PEDESTRIAN, 0, 0, Math.PI / 2, 0, 0, 0, 0, null));
+            judge.observe(T0 + step * 100L, users, conflicts::add, c -> { });
+        }
+        judge.flush(conflicts::add, c -> { });
+        return conflicts;
+    }
+
+    private static Carriageway eastboundLaneAt(double northM) {
+        MapData.Lane lane = new MapData.Lane(1, MapData.LaneType.VEHICLE, true, false, 1, 0,
+                List.of(new MapData.GeoPoint(FRAME.latitude(northM), FRAME.longitude(-60)),
+                        new MapData.GeoPoint(FRAME.latitude(northM), FRAME.longitude(60))), List.of());
+        return Carriageway.of(new MapData.IntersectionGeometry(156, 0, 1, "", 38.9, -77.2, 3.66, List.of(lane)), FRAME, 1.0);
+    }
+
+    @Test
+    void shouldCountAVehicleVruTtcOnlyWithTheVruOnTheCarriageway() {
+        assertThat(carTowardsPedestrian(Carriageway.everywhere())).singleElement()
+                .satisfies(c -> assertThat(c.minTtcS()).isCloseTo(1.5, org.assertj.core.data.Offset.offset(0.05)));
+        assertThat(carTowardsPedestrian(eastboundLaneAt(0))).hasSize(1);
+        // the only lane 40 m north: the pedestrian stands on a sidewalk
+        assertThat(carTowardsPedestrian(eastboundLaneAt(40))).isEmpty();
     }
 }

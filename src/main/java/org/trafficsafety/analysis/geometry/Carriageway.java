@@ -94,10 +94,16 @@ public final class Carriageway {
         return inside;
     }
 
-    /** Andrew's monotone chain: the hull of the points, counter-clockwise, without collinear points. */
+    /** Andrew's monotone chain: the hull of the points, counter-clockwise, without collinear or repeated points. */
     static double[] convexHull(List<double[]> points) {
-        List<double[]> sorted = new ArrayList<>(points);
-        sorted.sort(Comparator.<double[]>comparingDouble(p -> p[0]).thenComparingDouble(p -> p[1]));
+        List<double[]> all = new ArrayList<>(points);
+        all.sort(Comparator.<double[]>comparingDouble(p -> p[0]).thenComparingDouble(p -> p[1]));
+        List<double[]> sorted = new ArrayList<>(all.size());
+        for (double[] p : all) {
+            if (sorted.isEmpty() || sorted.getLast()[0] != p[0] || sorted.getLast()[1] != p[1]) {
+                sorted.add(p);
+            }
+        }
         int n = sorted.size();
         double[][] hull = new double[2 * n][];
         int k = 0;

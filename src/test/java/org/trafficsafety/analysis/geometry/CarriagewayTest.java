@@ -70,10 +70,43 @@ class CarriagewayTest {
         assertThat(road.contains(60, -12.1)).isFalse();
         assertThat(road.contains(60, -15)).as("the sidewalk").isFalse();
         assertThat(road.contains(-60, 15)).as("the sidewalk of the west leg").isFalse();
-        // the box is the hull of the stop-line ends: (20, -9.15) and (9.15, -20) on the south-east side, whose
-        // edge passes 0.6 m inside the sidewalk corner (15, -15); 1 m of margin reaches it, 0.5 m does not
-        assertThat(road(0.5).contains(16.8, -16.8)).isFalse();
-        assertThat(road(1.0).contains(15.5, -15.5)).isTrue();
+    }
+
+    @Test
+    void shouldGrowTheBoxByTheMargin() {
+        // vehicle lanes only: on the south-east, the box's edge runs from the east leg's outer ingress end (20, -9.15)
+        // to the south leg's outer egress end (5.49, -20). Its midpoint (12.745, -14.575), moved 0.8 m outwards along
+        // the edge's normal, is 9 m from every lane: on the carriageway with a 1 m margin, not with 0.5 m.
+        List<MapData.Lane> vehicleLanes = intersection(true).lanes().stream()
+                .filter(l -> l.laneType() == MapData.LaneType.VEHICLE).toList();
+        MapData.IntersectionGeometry lanesOnly = new MapData.IntersectionGeometry(1, 0, 1, "", FRAME.refLatitude(),
+                FRAME.refLongitude(), 3.66, vehicleLanes);
+        double ex = 5.49 - 20;
+        double ey = -20 - -9.15;
+        double length = Math.hypot(ex, ey);
+        double nx = -ey / length;    // the edge's normal pointing away from the centre
+        double ny = ex / length;
+        double px = 12.745 + 0.8 * nx;
+        double py = -14.575 + 0.8 * ny;
+
+        assertThat(nx).isPositive();
+        assertThat(ny).isNegative();
+        assertThat(Carriageway.of(lanesOnly, FRAME, 1.0).contains(px, py)).isTrue();
+        assertThat(Carriageway.of(lanesOnly, FRAME, 0.5).contains(px, py)).isFalse();
+        assertThat(Carriageway.of(lanesOnly, FRAME, 0.5).contains(12.745 - 0.3 * nx, -14.575 - 0.3 * ny)).as("inside").isTrue();
+    }
+
+    @Test
+    void shouldTakeTheConvexHullOfDegenerateSets() {
+        // a square's corners counter-clockwise from the lowest-left, without its centre, a duplicate or an edge point
+        assertThat(Carriageway.convexHull(List.of(new double[] {0, 0}, new double[] {2, 0}, new double[] {2, 2},
+                new double[] {0, 2}, new double[] {1, 1}, new double[] {2, 2}, new double[] {1, 0})))
+                .containsExactly(0, 0, 2, 0, 2, 2, 0, 2);
+        // collinear points: the two ends; one point, or the same point twice: that point
+        assertThat(Carriageway.convexHull(List.of(new double[] {0, 0}, new double[] {1, 1}, new double[] {3, 3})))
+                .containsExactly(0, 0, 3, 3);
+        assertThat(Carriageway.convexHull(List.<double[]>of(new double[] {4, 5}))).containsExactly(4, 5);
+        assertThat(Carriageway.convexHull(List.of(new double[] {4, 5}, new double[] {4, 5}))).containsExactly(4, 5);
     }
 
     @Test
