@@ -19,6 +19,8 @@ public final class Carriageway {
 
     private static final Set<MapData.LaneType> ROAD = EnumSet.of(MapData.LaneType.VEHICLE, MapData.LaneType.BIKE_LANE,
             MapData.LaneType.TRACKED_VEHICLE, MapData.LaneType.CROSSWALK);
+    /** A point this close to the box's edge (as edge length times distance, m^2) is on it, rounding aside. */
+    private static final double BOUNDARY_M2 = 1e-6;
     private static final Carriageway EVERYWHERE = new Carriageway(null, new double[0], 0);
 
     /** null: everywhere. */
@@ -84,7 +86,7 @@ public final class Carriageway {
             double ay = hull[2 * i + 1];
             double bx = hull[2 * ((i + 1) % n)];
             double by = hull[2 * ((i + 1) % n) + 1];
-            if ((bx - ax) * (north - ay) - (by - ay) * (east - ax) < 0) {
+            if ((bx - ax) * (north - ay) - (by - ay) * (east - ax) < -BOUNDARY_M2) {
                 inside = false;
             }
             if (Segments.distanceSq(east, north, ax, ay, bx, by) <= marginSq) {

@@ -1,18 +1,13 @@
 package org.trafficsafety.tools.simulate;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.trafficsafety.analysis.ConflictType;
-import org.trafficsafety.analysis.RoadUserKind;
 import org.trafficsafety.simulation.RiskyBehaviour;
 
 import org.trafficsafety.message.TemporaryId;
@@ -32,60 +27,38 @@ public final class GroundTruthCsv implements AutoCloseable {
 
     public GroundTruthCsv(Writer out) throws IOException {
         this.out = out;
-        out.write(HEADER);
-        out.write('\n');
+        LogCsv.writeHeader(out, HEADER);
     }
 
     public void write(GroundTruthConflict c) {
-        try {
-            out.write(String.join(",",
-                    Instant.ofEpochMilli(c.timeMs()).toString(),
-                    Instant.ofEpochMilli(c.startMs()).toString(),
-                    Instant.ofEpochMilli(c.endMs()).toString(),
-                    Integer.toString(c.intersectionId()),
-                    c.kind().name().toLowerCase(Locale.ROOT),
-                    c.expectedType().label(),
-                    TemporaryId.decimal(c.firstId()),
-                    TemporaryId.hex(c.firstId()),
-                    c.firstKind().label(),
-                    TemporaryId.decimal(c.secondId()),
-                    TemporaryId.hex(c.secondId()),
-                    c.secondKind().label(),
-                    number(c.minTtcS()),
-                    number(c.minPetS()),
-                    String.format(Locale.ROOT, "%.7f", c.latitude()),
-                    String.format(Locale.ROOT, "%.7f", c.longitude()),
-                    c.grade().label()));
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        LogCsv.writeRow(out,
+                Instant.ofEpochMilli(c.timeMs()).toString(),
+                Instant.ofEpochMilli(c.startMs()).toString(),
+                Instant.ofEpochMilli(c.endMs()).toString(),
+                Integer.toString(c.intersectionId()),
+                c.kind().name().toLowerCase(Locale.ROOT),
+                c.expectedType().label(),
+                TemporaryId.decimal(c.firstId()),
+                TemporaryId.hex(c.firstId()),
+                c.firstKind().label(),
+                TemporaryId.decimal(c.secondId()),
+                TemporaryId.hex(c.secondId()),
+                c.secondKind().label(),
+                number(c.minTtcS()),
+                number(c.minPetS()),
+                String.format(Locale.ROOT, "%.7f", c.latitude()),
+                String.format(Locale.ROOT, "%.7f", c.longitude()),
+                c.grade().label());
     }
 
     /** Reads a log written by this class back (for scoring a detector against it). */
     public static List<GroundTruthConflict> read(Path file) throws IOException {
-        List<GroundTruthConflict> out = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
-            throw new IOException(file + ": not a ground-truth log (header must be " + HEADER + ")");
-        }
-        for (int n = 1; n < lines.size(); n++) {
-            String[] f = lines.get(n).split(",", -1);
-            try {
-                out.add(new GroundTruthConflict(Integer.parseInt(f[3]), Long.parseUnsignedLong(f[6]), kind(f[8]),
-                        Long.parseUnsignedLong(f[9]), kind(f[11]), RiskyBehaviour.valueOf(f[4].toUpperCase(Locale.ROOT)),
-                        type(f[5]), Instant.parse(f[0]).toEpochMilli(), Double.parseDouble(f[14]), Double.parseDouble(f[15]),
-                        Instant.parse(f[1]).toEpochMilli(), Instant.parse(f[2]).toEpochMilli(), optional(f[12]), optional(f[13]),
-                        GroundTruthConflict.Grade.valueOf(f[16].toUpperCase(Locale.ROOT))));
-            } catch (RuntimeException e) {
-                throw new IOException(file + ":" + (n + 1) + ": " + e.getMessage(), e);
-            }
-        }
-        return out;
-    }
-
-    private static RoadUserKind kind(String label) {
-        return RoadUserKind.valueOf(label.toUpperCase(Locale.ROOT));
+        return LogCsv.read(file, HEADER, "ground-truth log", f -> new GroundTruthConflict(Integer.parseInt(f[3]),
+                Long.parseUnsignedLong(f[6]), LogCsv.kind(f[8]), Long.parseUnsignedLong(f[9]), LogCsv.kind(f[11]),
+                RiskyBehaviour.valueOf(f[4].toUpperCase(Locale.ROOT)), type(f[5]), Instant.parse(f[0]).toEpochMilli(),
+                Double.parseDouble(f[14]), Double.parseDouble(f[15]), Instant.parse(f[1]).toEpochMilli(),
+                Instant.parse(f[2]).toEpochMilli(), optional(f[12]), optional(f[13]),
+                GroundTruthConflict.Grade.valueOf(f[16].toUpperCase(Locale.ROOT))));
     }
 
     private static ConflictType type(String label) {
