@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import org.trafficsafety.analysis.conflict.ConflictDetector;
 import org.trafficsafety.analysis.conflict.RoadUserObservation;
 import org.trafficsafety.analysis.feature.MinuteFeatureAccumulator;
-import org.trafficsafety.analysis.geometry.Carriageway;
 import org.trafficsafety.analysis.geometry.LocalFrame;
 import org.trafficsafety.analysis.index.EbPriorProvider;
 import org.trafficsafety.analysis.index.NormalizationConstants;
@@ -42,9 +41,6 @@ final class IntersectionAnalysis {
     private final LocalFrame frame;
     private final long latenessMs;
     private final ConflictDetector detector;
-    private final double carriagewayMarginM;
-    /** Revision of the MapData the detector's carriageway comes from; -1 before the first. */
-    private int carriagewayRevision = -1;
     private final MinuteFeatureAccumulator features;
     private final SafetyIndexCalculator calculator;
     private final Supplier<NormalizationConstants> constants;
@@ -65,7 +61,6 @@ final class IntersectionAnalysis {
         this.frame = zone.frame();
         this.latenessMs = settings.lateness().toMillis();
         this.detector = new ConflictDetector(id, frame, settings.conflicts());
-        this.carriagewayMarginM = settings.conflicts().carriagewayMarginM();
         this.features = new MinuteFeatureAccumulator(id, settings.features());
         this.calculator = calculator;
         this.constants = constants;
@@ -74,12 +69,9 @@ final class IntersectionAnalysis {
         this.counts = counts;
     }
 
-    /** This intersection's MapData: conflict detection keeps to its carriageway, rebuilt when the revision changes. */
+    /** This intersection's MapData: conflict detection keeps to its carriageway. */
     void useGeometry(MapData.IntersectionGeometry geometry) {
-        if (geometry.revision() != carriagewayRevision) {
-            carriagewayRevision = geometry.revision();
-            detector.useCarriageway(Carriageway.of(geometry, frame, carriagewayMarginM));
-        }
+        detector.useGeometry(geometry);
     }
 
     int intersectionId() {

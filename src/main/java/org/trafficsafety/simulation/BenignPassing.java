@@ -1,6 +1,7 @@
 package org.trafficsafety.simulation;
 
 import org.trafficsafety.analysis.RoadUserKind;
+import org.trafficsafety.analysis.conflict.ConflictParameters;
 
 /**
  * Two road users near each other (centres within {@value #NEAR_M} m, sampled each second) in a situation
@@ -18,8 +19,8 @@ public record BenignPassing(int intersectionId, long firstId, RoadUserKind first
     public static final double NEAR_M = 10;
     /** Sampling period, ms. */
     public static final long SAMPLE_MS = 1000;
-    /** The vehicle–VRU PET threshold (2 s), ms. */
-    static final long VRU_LOOKBACK_MS = 2000;
+    /** The vehicle–VRU PET threshold of the design's defaults, ms. */
+    static final long VRU_LOOKBACK_MS = Math.round(ConflictParameters.defaults().vruPetThresholdS() * 1000);
 
     /** Why the pair cannot collide. */
     public enum Situation {
@@ -44,7 +45,7 @@ public record BenignPassing(int intersectionId, long firstId, RoadUserKind first
     /**
      * Whether an encounter of the same pair from fromMs to toMs took place in this passing: for vehicles in separate
      * lanes, which stay so, when it overlaps the passing (give or take the second between samples); for a VRU on a
-     * sidewalk, only when it lies within the passing from {@value #VRU_LOOKBACK_MS} ms before its start, so that
+     * sidewalk, only when it lies within the passing from the vehicle–VRU PET threshold (2 s) before its start, so that
      * the VRU was on the sidewalk throughout (a PET flag comes when the vehicle enters a spot the VRU may have left
      * that long before, on the crosswalk).
      */

@@ -3,7 +3,6 @@ package org.trafficsafety.tools;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.trafficsafety.analysis.RoadUserKind;
 import org.trafficsafety.analysis.conflict.ConflictDetector;
 import org.trafficsafety.analysis.conflict.ConflictParameters;
 import org.trafficsafety.analysis.conflict.RoadUserObservation;
-import org.trafficsafety.analysis.geometry.Carriageway;
 import org.trafficsafety.analysis.geometry.LocalFrame;
 import org.trafficsafety.message.Bsm;
 import org.trafficsafety.message.MapData;
@@ -227,9 +225,6 @@ public final class ConflictAccuracy {
         private final List<Intersection> intersections;
         private final List<LocalFrame> frames = new ArrayList<>();
         private final List<ConflictDetector> detectors = new ArrayList<>();
-        private final ConflictParameters parameters;
-        /** Revision of the MapData each detector's carriageway comes from; -1 before the first. */
-        private final int[] revisions;
         final List<ConflictEvent> detected = new ArrayList<>();
         final List<GroundTruthConflict> truth = new ArrayList<>();
         final List<BenignPassing> passings = new ArrayList<>();
@@ -237,9 +232,6 @@ public final class ConflictAccuracy {
 
         Detectors(List<Intersection> intersections, ConflictParameters parameters) {
             this.intersections = intersections;
-            this.parameters = parameters;
-            this.revisions = new int[intersections.size()];
-            Arrays.fill(revisions, -1);
             for (Intersection i : intersections) {
                 LocalFrame frame = new LocalFrame(i.latitude(), i.longitude());
                 frames.add(frame);
@@ -263,9 +255,8 @@ public final class ConflictAccuracy {
         /** Each detector keeps to its intersection's carriageway, as {@code IntersectionAnalysis} does. */
         private void useGeometry(MapData.IntersectionGeometry geometry) {
             for (int i = 0; i < intersections.size(); i++) {
-                if (intersections.get(i).id() == geometry.id() && revisions[i] != geometry.revision()) {
-                    revisions[i] = geometry.revision();
-                    detectors.get(i).useCarriageway(Carriageway.of(geometry, frames.get(i), parameters.carriagewayMarginM()));
+                if (intersections.get(i).id() == geometry.id()) {
+                    detectors.get(i).useGeometry(geometry);
                 }
             }
         }

@@ -13,6 +13,7 @@ import org.trafficsafety.analysis.geometry.Carriageway;
 import org.trafficsafety.analysis.geometry.LocalFrame;
 import org.trafficsafety.analysis.track.Motion;
 import org.trafficsafety.analysis.track.Track;
+import org.trafficsafety.message.MapData;
 
 /**
  * Finds conflicts between the road users of one intersection (design section 6).
@@ -63,6 +64,8 @@ public final class ConflictDetector {
     private long closeDueMs = Long.MAX_VALUE;
     private long outOfOrder;
     private Carriageway carriageway = Carriageway.everywhere();
+    /** Revision of the MapData the carriageway comes from; -1 before the first. */
+    private int carriagewayRevision = -1;
 
     public ConflictDetector(int intersectionId, LocalFrame frame, ConflictParameters parameters) {
         if (frame == null || parameters == null) {
@@ -79,14 +82,14 @@ public final class ConflictDetector {
     }
 
     /**
-     * The intersection's carriageway (from its MapData): vehicle–VRU TTC counts only with the VRU on it at the
-     * predicted collision. Until one is given, it is everywhere.
+     * The intersection's MapData: vehicle–VRU TTC counts only with the VRU on its carriageway at the predicted
+     * collision, rebuilt when the revision changes. Until the first, the carriageway is everywhere.
      */
-    public void useCarriageway(Carriageway road) {
-        if (road == null) {
-            throw new IllegalArgumentException("carriageway must not be null (Carriageway.everywhere() for none)");
+    public void useGeometry(MapData.IntersectionGeometry geometry) {
+        if (geometry.revision() != carriagewayRevision) {
+            carriagewayRevision = geometry.revision();
+            carriageway = Carriageway.of(geometry, frame, parameters.carriagewayMarginM());
         }
-        this.carriageway = road;
     }
 
     /**
